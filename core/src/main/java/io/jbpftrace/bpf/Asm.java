@@ -1,0 +1,117 @@
+package io.jbpftrace.bpf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Instruction emitter: appends instructions, resolves forward jumps through labels, and records
+ * map references (ld_imm64 with a map fd) so the loader can patch real fds in at load time.
+ */
+public final class Asm {
+    private final List<Insn> insns = new ArrayList<>();
+    private final List<Fixup> fixups = new ArrayList<>();
+    private final List<MapRef> mapRefs = new ArrayList<>();
+    private int labelCount;
+
+    /** An instruction index whose ld_imm64 immediate must become the fd of map {@code mapIndex}. */
+    public record MapRef(int insnIndex, int mapIndex) {}
+
+    private record Fixup(int insnIndex, Label target) {}
+
+    public Label newLabel(String hint) { return new Label(hint + "_" + labelCount++); }
+
+    public Asm bind(Label label) {
+        if (label.bound()) throw new IllegalStateException("label bound twice: " + label);
+        label.position = insns.size();
+        return this;
+    }
+
+    public int size() { return insns.size(); }
+
+    public Asm emit(Insn insn) {
+        insns.add(insn);
+        return this;
+    }
+
+    // ---- ALU ----
+    public Asm mov(Reg dst, Reg src) { return alu64Reg(Op.MOV, dst, src); }
+
+    public Asm mov(Reg dst, int imm) { return alu64Imm(Op.MOV, dst, imm); }
+
+    /** 32-bit register move; zero-extends the low half of src into dst. */
+    public Asm mov32(Reg dst, Reg src) { return emit(new Insn(Op.ALU | Op.MOV | Op.X, dst.id(), src.id(), 0, 0)); }
+
+    public Asm alu64Reg(int op, Reg dst, Reg src) { return emit(new Insn(Op.ALU64 | op | Op.X, dst.id(), src.id(), 0, 0)); }
+
+    public Asm alu64Imm(int op, Reg dst, int imm) { return emit(new Insn(Op.ALU64 | op | Op.K, dst.id(), 0, 0, imm)); }
+
+    /** 32-bit ALU op; the result is zero-extended into the 64-bit register. */
+    public Asm alu32Imm(int op, Reg dst, int imm) { return emit(new Insn(Op.ALU | op | Op.K, dst.id(), 0, 0, imm)); }
+
+    public Asm add(Reg dst, int imm) { return alu64Imm(Op.ADD, dst, imm); }
+
+    public Asm neg(Reg dst) { return emit(new Insn(Op.ALU64 | Op.NEG, dst.id(), 0, 0, 0)); }
+
+    /** Loads any 64-bit constant (two instruction slots). */
+    public Asm ldImm64(Reg dst, long value) {
+        emit(new Insn(Op.LD | Op.DW | Op.IMM, dst.id(), 0, 0, (int) value));
+        return emit(new Insn(0, 0, 0, 0, (int) (value >>> 32)));
+    }
+
+    /** Loads the address of map {@code mapIndex}; the loader patches in the fd. */
+    public Asm ldMap(Reg dst, int mapIndex) {
+        mapRefs.add(new MapRef(insns.size(), mapIndex));
+        emit(new Insn(Op.LD | Op.DW | Op.IMM, dst.id(), Op.PSEUDO_MAP_FD, 0, 0));
+        return emit(new Insn(0, 0, 0, 0, 0));
+    }
+
+    // ---- memory ----
+    public Asm load(int bytes, Reg dst, Reg base, int off) {
+        return emit(new Insn(Op.LDX | Op.MEM | Op.size(bytes), dst.id(), base.id(), off, 0));
+    }
+
+    public Asm store(int bytes, Reg base, int off, Reg src) {
+        return emit(new Insn(Op.STX | Op.MEM | Op.size(bytes), base.id(), src.id(), off, 0));
+    }
+
+    public Asm storeImm(int bytes, Reg base, int off, int imm) {
+        return emit(new Insn(Op.ST | Op.MEM | Op.size(bytes), base.id(), 0, off, imm));
+    }
+
+    /** Atomic {@code *(base + off) += src} (64 or 32 bit). */
+    public Asm atomicAdd(int bytes, Reg base, int off, Reg src) {
+        return emit(new Insn(Op.STX | Op.ATOMIC | Op.size(bytes), base.id(), src.id(), off, Op.ADD));
+    }
+
+    // ---- jumps ----
+    public Asm jump(Label target) { return jmp(new Insn(Op.JMP | Op.JA, 0, 0, 0, 0), target); }
+
+    public Asm jumpIf(int op, Reg dst, int imm, Label target) {
+        return jmp(new Insn(Op.JMP | op | Op.K, dst.id(), 0, 0, imm), target);
+    }
+
+    public Asm jumpIf(int op, Reg dst, Reg src, Label target) {
+        return jmp(new Insn(Op.JMP | op | Op.X, dst.id(), src.id(), 0, 0), target);
+    }
+
+    private Asm jmp(Insn insn, Label target) {
+        fixups.add(new Fixup(insns.size(), target));
+        return emit(insn);
+    }
+
+    public Asm call(Helper helper) { return emit(new Insn(Op.JMP | Op.CALL, 0, 0, 0, helper.id)); }
+
+    public Asm exit() { return emit(new Insn(Op.JMP | Op.EXIT, 0, 0, 0, 0)); }
+
+    /** Resolves jumps and returns the finished instruction list. */
+    public List<Insn> build() {
+        List<Insn> out = new ArrayList<>(insns);
+        for (Fixup f : fixups) {
+            if (!f.target().bound()) throw new IllegalStateException("unbound label: " + f.target());
+            out.set(f.insnIndex(), out.get(f.insnIndex()).withOff(f.target().position - f.insnIndex() - 1));
+        }
+        return out;
+    }
+
+    public List<MapRef> mapRefs() { return List.copyOf(mapRefs); }
+}

@@ -1,0 +1,12 @@
+package io.jbpftrace.codegen;
+
+/**
+ * First u64 of every ring buffer record: what userspace must do with it. The second u64 is an id
+ * (printf format, map id, exit code); arguments follow, each 8-byte aligned.
+ */
+public final class EventKind {
+    private EventKind() {}
+
+    public static final long PRINTF = 1, EXIT = 2, PRINT = 3, CLEAR = 4, ZERO = 5;
+    public static final int HEADER = 16;
+}

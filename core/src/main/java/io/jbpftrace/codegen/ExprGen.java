@@ -1,0 +1,354 @@
+package io.jbpftrace.codegen;
+
+import io.jbpftrace.bpf.Asm;
+import io.jbpftrace.bpf.Helper;
+import io.jbpftrace.bpf.Label;
+import io.jbpftrace.bpf.Op;
+import io.jbpftrace.bpf.Reg;
+import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.passes.CoreBuiltins;
+import io.jbpftrace.passes.SemanticPass;
+import io.jbpftrace.spi.Builtin;
+import io.jbpftrace.spi.ProbeException;
+import io.jbpftrace.types.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Lowers expressions. Integer-like values end in R0 ({@link #toR0}); strings and tuples are built in
+ * a stack slot whose offset is returned ({@link #toStack}).
+ */
+final class ExprGen {
+    private final GenState g;
+    private final Asm asm;
+    MapGen maps;
+
+    ExprGen(GenState g) {
+        this.g = g;
+        this.asm = g.asm;
+    }
+
+    static boolean inMemory(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple; }
+
+    /** Evaluates an integer-like expression into R0. */
+    void toR0(Expr e) {
+        Type t = g.type(e);
+        if (inMemory(t)) throw new IllegalStateException("memory value used as integer at " + e.pos());
+        if (e instanceof Expr.IntLit lit) loadConst(lit.value());
+        else if (e instanceof Expr.Builtin b) builtin(b);
+        else if (e instanceof Expr.Positional p) loadConst(Long.decode(param(p)));
+        else if (e instanceof Expr.PositionalCount) loadConst(g.ctx.positionalParams().size());
+        else if (e instanceof Expr.MapRef m) maps.readInt(m);
+        else if (e instanceof Expr.Var v) asm.load(8, Reg.R0, Reg.FP, g.varSlots.get(v.name()));
+        else if (e instanceof Expr.Binary b) binary(b);
+        else if (e instanceof Expr.Unary u) unary(u);
+        else if (e instanceof Expr.Ternary t2) ternary(t2, -1);
+        else if (e instanceof Expr.Field f) field(f, -1);
+        else if (e instanceof Expr.Cast c) cast(c);
+        else if (e instanceof Expr.TupleIndex ti) tupleIndex(ti, -1);
+        else throw g.ctx.error(e, "This expression is not supported yet");
+    }
+
+    /** Evaluates any expression into a stack slot and returns the slot's offset. */
+    int toStack(Expr e) {
+        Type t = g.type(e);
+        if (!inMemory(t)) {
+            toR0(e);
+            int off = g.frame.alloc(8);
+            asm.store(8, Reg.FP, off, Reg.R0);
+            return off;
+        }
+        int off = g.frame.alloc(t.size());
+        into(e, off, t.size());
+        return off;
+    }
+
+    /** Writes a memory value (string/tuple) into an existing slot of {@code size} bytes, zero-padded. */
+    void into(Expr e, int off, int size) {
+        Type t = g.type(e);
+        if (!inMemory(t)) {
+            toR0(e);
+            asm.store(8, Reg.FP, off, Reg.R0);
+            return;
+        }
+        int mark = g.frame.mark();
+        if (e instanceof Expr.StrLit s) storeString(s.value(), off, size);
+        else if (e instanceof Expr.Positional p) storeString(param(p), off, size);
+        else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm(off, size);
+        else if (e instanceof Expr.Call c && c.name().equals("str")) str(c, off, size);
+        else if (e instanceof Expr.Var v) copyPadded(off, size, g.varSlots.get(v.name()), t.size());
+        else if (e instanceof Expr.MapRef m) maps.readMemory(m, off, size);
+        else if (e instanceof Expr.Field f) field(f, off);
+        else if (e instanceof Expr.Ternary te) ternary(te, off);
+        else if (e instanceof Expr.TupleIndex ti) tupleIndex(ti, off);
+        else if (e instanceof Expr.Tuple tu) tuple(tu, (Type.Tuple) t, off);
+        else throw g.ctx.error(e, "This expression is not supported yet");
+        g.frame.release(mark);
+    }
+
+    void copyPadded(int dst, int dstSize, int src, int srcSize) {
+        int n = Math.min(Type.align8(srcSize), Type.align8(dstSize));
+        g.copy(dst, src, n);
+        g.zero(dst + n, Type.align8(dstSize) - n);
+    }
+
+    private String param(Expr.Positional p) {
+        var params = g.ctx.positionalParams();
+        return p.index() <= params.size() ? params.get(p.index() - 1) : "";
+    }
+
+    void loadConst(long v) {
+        if (v == (int) v) asm.mov(Reg.R0, (int) v);
+        else asm.ldImm64(Reg.R0, v);
+    }
+
+    private void builtin(Expr.Builtin b) {
+        if (b.name().equals("probe")) {
+            loadConst(g.instance.index());
+            return;
+        }
+        Builtin builtin;
+        try {
+            builtin = g.instance.provider().builtin(b.name(), g.instance.target())
+                    .or(() -> CoreBuiltins.get(b.name())).orElseThrow();
+        } catch (ProbeException ex) {
+            throw g.ctx.error(b, ex.getMessage());
+        }
+        builtin.code().emit(asm, GenState.CTX, Reg.R0);
+    }
+
+    private void storeString(String s, int off, int size) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < Type.align8(size); i += 4) {
+            int word = 0;
+            for (int j = 0; j < 4; j++) {
+                int idx = i + j;
+                int b = idx < bytes.length && idx < size - 1 ? bytes[idx] & 0xff : 0;
+                word |= b << (8 * j);
+            }
+            asm.storeImm(4, Reg.FP, off + i, word);
+        }
+    }
+
+    private void comm(int off, int size) {
+        g.zero(off, size);
+        g.stackPtr(Reg.R1, off);
+        asm.mov(Reg.R2, Math.min(size, 16));
+        asm.call(Helper.GET_CURRENT_COMM);
+    }
+
+    /** str(ptr [, len]): zero the slot first so equal strings make equal map keys. */
+    private void str(Expr.Call c, int off, int size) {
+        Expr arg = c.args().get(0);
+        Type at = g.type(arg);
+        if (inMemory(at)) {
+            into(arg, off, size);
+            return;
+        }
+        g.zero(off, size);
+        int limit = Math.min(size, SemanticPass.STRING_SIZE);
+        toR0(arg);
+        int ptr = g.frame.alloc(8);
+        asm.store(8, Reg.FP, ptr, Reg.R0);
+        if (c.args().size() == 2) {
+            toR0(c.args().get(1));
+            asm.mov(Reg.R2, Reg.R0);
+            Label ok = asm.newLabel("strlen");
+            asm.jumpIf(Op.JLE, Reg.R2, limit, ok).mov(Reg.R2, limit).bind(ok);
+        } else {
+            asm.mov(Reg.R2, limit);
+        }
+        asm.load(8, Reg.R3, Reg.FP, ptr);
+        g.stackPtr(Reg.R1, off);
+        boolean user = at instanceof Type.Pointer p && p.user();
+        asm.call(user ? Helper.PROBE_READ_USER_STR : Helper.PROBE_READ_KERNEL_STR);
+    }
+
+    private void binary(Expr.Binary b) {
+        String op = b.op();
+        if (op.equals("&&") || op.equals("||")) {
+            logical(b);
+            return;
+        }
+        if (g.type(b.left()) instanceof Type.Str) {
+            strings(b);
+            return;
+        }
+        int mark = g.frame.mark();
+        toR0(b.left());
+        int slot = g.frame.alloc(8);
+        asm.store(8, Reg.FP, slot, Reg.R0);
+        toR0(b.right());
+        asm.mov(Reg.R2, Reg.R0).load(8, Reg.R1, Reg.FP, slot);
+        g.frame.release(mark);
+        boolean signed = g.type(b.left()) instanceof Type.Int l && l.signed() && g.type(b.right()) instanceof Type.Int r && r.signed();
+        Integer jump = compareOp(op, signed);
+        if (jump != null) {
+            Label yes = asm.newLabel("cmp");
+            asm.mov(Reg.R0, 1).jumpIf(jump, Reg.R1, Reg.R2, yes).mov(Reg.R0, 0).bind(yes);
+            return;
+        }
+        int alu = switch (op) {
+            case "+" -> Op.ADD;
+            case "-" -> Op.SUB;
+            case "*" -> Op.MUL;
+            case "/" -> Op.DIV;
+            case "%" -> Op.MOD;
+            case "&" -> Op.AND;
+            case "|" -> Op.OR;
+            case "^" -> Op.XOR;
+            case "<<" -> Op.LSH;
+            case ">>" -> signed ? Op.ARSH : Op.RSH;
+            default -> throw g.ctx.error(b, "Unknown operator " + op);
+        };
+        asm.alu64Reg(alu, Reg.R1, Reg.R2).mov(Reg.R0, Reg.R1);
+    }
+
+    private static Integer compareOp(String op, boolean signed) {
+        return switch (op) {
+            case "==" -> Op.JEQ;
+            case "!=" -> Op.JNE;
+            case "<" -> signed ? Op.JSLT : Op.JLT;
+            case "<=" -> signed ? Op.JSLE : Op.JLE;
+            case ">" -> signed ? Op.JSGT : Op.JGT;
+            case ">=" -> signed ? Op.JSGE : Op.JGE;
+            default -> null;
+        };
+    }
+
+    private void logical(Expr.Binary b) {
+        boolean and = b.op().equals("&&");
+        Label done = asm.newLabel(and ? "and" : "or");
+        toR0(b.left());
+        asm.mov(Reg.R1, Reg.R0).mov(Reg.R0, and ? 0 : 1);
+        asm.jumpIf(and ? Op.JEQ : Op.JNE, Reg.R1, 0, done);
+        toR0(b.right());
+        Label t = asm.newLabel("bool");
+        asm.mov(Reg.R1, Reg.R0).mov(Reg.R0, 1).jumpIf(Op.JNE, Reg.R1, 0, t).mov(Reg.R0, 0).bind(t);
+        asm.bind(done);
+    }
+
+    /** String == / != : compare byte by byte up to the first NUL (both buffers are zero padded). */
+    private void strings(Expr.Binary b) {
+        int mark = g.frame.mark();
+        int l = toStack(b.left()), r = toStack(b.right());
+        int n = Math.min(g.type(b.left()).size(), g.type(b.right()).size());
+        Label differ = asm.newLabel("strne"), same = asm.newLabel("streq"), done = asm.newLabel("strcmp");
+        for (int i = 0; i < n; i++) {
+            asm.load(1, Reg.R1, Reg.FP, l + i).load(1, Reg.R2, Reg.FP, r + i);
+            asm.jumpIf(Op.JNE, Reg.R1, Reg.R2, differ);
+            asm.jumpIf(Op.JEQ, Reg.R1, 0, same);
+        }
+        int sl = g.type(b.left()).size(), sr = g.type(b.right()).size();
+        if (sl != sr) { // the longer one must end where the shorter did
+            int longer = sl > sr ? l : r;
+            asm.load(1, Reg.R1, Reg.FP, longer + n).jumpIf(Op.JNE, Reg.R1, 0, differ);
+        }
+        boolean eq = b.op().equals("==");
+        asm.bind(same).mov(Reg.R0, eq ? 1 : 0).jump(done);
+        asm.bind(differ).mov(Reg.R0, eq ? 0 : 1).bind(done);
+        g.frame.release(mark);
+    }
+
+    private void unary(Expr.Unary u) {
+        toR0(u.operand());
+        switch (u.op()) {
+            case "!" -> {
+                Label t = asm.newLabel("not");
+                asm.mov(Reg.R1, Reg.R0).mov(Reg.R0, 1).jumpIf(Op.JEQ, Reg.R1, 0, t).mov(Reg.R0, 0).bind(t);
+            }
+            case "~" -> asm.alu64Imm(Op.XOR, Reg.R0, -1);
+            case "-" -> asm.neg(Reg.R0);
+            case "*" -> deref(g.type(u));
+            default -> throw g.ctx.error(u, "Unary operator " + u.op() + " is not supported yet");
+        }
+    }
+
+    /** Reads an integer through the pointer in R0 with a probe read. */
+    private void deref(Type t) {
+        int mark = g.frame.mark();
+        int slot = g.frame.alloc(8);
+        asm.storeImm(8, Reg.FP, slot, 0);
+        asm.mov(Reg.R3, Reg.R0);
+        g.stackPtr(Reg.R1, slot);
+        asm.mov(Reg.R2, t.size());
+        asm.call(Helper.PROBE_READ_KERNEL);
+        loadSized(Reg.R0, Reg.FP, slot, t);
+        g.frame.release(mark);
+    }
+
+    private void ternary(Expr.Ternary t, int off) {
+        Label other = asm.newLabel("else"), done = asm.newLabel("fi");
+        toR0(t.cond());
+        asm.jumpIf(Op.JEQ, Reg.R0, 0, other);
+        int size = g.type(t).size();
+        if (off < 0) toR0(t.then()); else into(t.then(), off, size);
+        asm.jump(done).bind(other);
+        if (off < 0) toR0(t.otherwise()); else into(t.otherwise(), off, size);
+        asm.bind(done);
+    }
+
+    /** Field of a record in the probe context (tracepoint args); off >= 0... means into a slot. */
+    private void field(Expr.Field f, int off) {
+        Type tt = g.type(f.target());
+        if (!(tt instanceof Type.Record rec) || !(f.target() instanceof Expr.Builtin)) {
+            throw g.ctx.error(f, "Field access on this expression is not supported yet");
+        }
+        Type.Field field = rec.field(f.field()).orElseThrow();
+        Type ft = field.type();
+        if (ft instanceof Type.Array a) {
+            int size = g.type(f).size();
+            g.zero(off, size);
+            g.stackPtr(Reg.R1, off);
+            asm.mov(Reg.R2, Math.min(a.size(), size));
+            asm.mov(Reg.R3, GenState.CTX).add(Reg.R3, field.offset());
+            asm.call(Helper.PROBE_READ_KERNEL);
+        } else if (ft instanceof Type.DataLoc) {
+            int size = g.type(f).size();
+            g.zero(off, size);
+            asm.load(4, Reg.R3, GenState.CTX, field.offset());
+            asm.alu64Imm(Op.AND, Reg.R3, 0xffff).alu64Reg(Op.ADD, Reg.R3, GenState.CTX);
+            g.stackPtr(Reg.R1, off);
+            asm.mov(Reg.R2, size);
+            asm.call(Helper.PROBE_READ_KERNEL_STR);
+        } else {
+            loadSized(Reg.R0, GenState.CTX, field.offset(), ft);
+        }
+    }
+
+    /** Loads a 1/2/4/8-byte integer, sign-extending signed types to 64 bits. */
+    void loadSized(Reg dst, Reg base, int off, Type t) {
+        int size = t.size();
+        asm.load(size, dst, base, off);
+        if (t instanceof Type.Int i && i.signed() && size < 8) {
+            asm.alu64Imm(Op.LSH, dst, 64 - size * 8).alu64Imm(Op.ARSH, dst, 64 - size * 8);
+        }
+    }
+
+    private void cast(Expr.Cast c) {
+        toR0(c.operand());
+        Type t = g.type(c);
+        if (t instanceof Type.Int i && i.size() < 8) {
+            int bits = 64 - i.size() * 8;
+            asm.alu64Imm(Op.LSH, Reg.R0, bits).alu64Imm(i.signed() ? Op.ARSH : Op.RSH, Reg.R0, bits);
+        }
+    }
+
+    private void tuple(Expr.Tuple tu, Type.Tuple t, int off) {
+        for (int i = 0; i < tu.elems().size(); i++) {
+            Expr el = tu.elems().get(i);
+            int at = off + t.offsetOf(i);
+            into(el, at, Type.align8(t.elements().get(i).size()));
+        }
+    }
+
+    private void tupleIndex(Expr.TupleIndex ti, int off) {
+        int mark = g.frame.mark();
+        Type.Tuple t = (Type.Tuple) g.type(ti.target());
+        int slot = toStack(ti.target());
+        int at = slot + t.offsetOf(ti.index());
+        Type el = t.elements().get(ti.index());
+        if (off < 0) asm.load(8, Reg.R0, Reg.FP, at);
+        else copyPadded(off, g.type(ti).size(), at, el.size());
+        g.frame.release(mark);
+    }
+}

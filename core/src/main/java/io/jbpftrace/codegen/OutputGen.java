@@ -1,0 +1,88 @@
+package io.jbpftrace.codegen;
+
+import io.jbpftrace.bpf.Asm;
+import io.jbpftrace.bpf.Helper;
+import io.jbpftrace.bpf.Reg;
+import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.types.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lowers calls whose work is done in userspace: they send a record through the ring buffer. */
+final class OutputGen {
+    private final GenState g;
+    private final Asm asm;
+    private final ExprGen exprs;
+
+    OutputGen(GenState g, ExprGen exprs) {
+        this.g = g;
+        this.asm = g.asm;
+        this.exprs = exprs;
+    }
+
+    void printf(Expr.Call call) {
+        List<Expr> args = call.args().subList(1, call.args().size());
+        List<Type> types = new ArrayList<>();
+        int size = EventKind.HEADER;
+        for (Expr a : args) {
+            Type t = g.type(a);
+            types.add(t);
+            size += Type.align8(t.size());
+        }
+        int id = g.output.addPrintf(((Expr.StrLit) call.args().get(0)).value(), types);
+        int mark = g.frame.mark();
+        int rec = header(size, EventKind.PRINTF, id);
+        int at = rec + EventKind.HEADER;
+        for (int i = 0; i < args.size(); i++) {
+            exprs.into(args.get(i), at, Type.align8(types.get(i).size()));
+            at += Type.align8(types.get(i).size());
+        }
+        send(rec, size);
+        g.frame.release(mark);
+    }
+
+    /** exit([code]): tells userspace to stop, then leaves this probe. */
+    void exit(Expr.Call call) {
+        int mark = g.frame.mark();
+        int rec = g.frame.alloc(EventKind.HEADER);
+        asm.storeImm(8, Reg.FP, rec, (int) EventKind.EXIT);
+        if (call.args().isEmpty()) asm.storeImm(8, Reg.FP, rec + 8, 0);
+        else {
+            exprs.toR0(call.args().get(0));
+            asm.store(8, Reg.FP, rec + 8, Reg.R0);
+        }
+        send(rec, EventKind.HEADER);
+        g.frame.release(mark);
+        asm.jump(g.exit);
+    }
+
+    /** print(@m [, top [, div]]), clear(@m), zero(@m): the map id and two optional numbers. */
+    void mapAction(long kind, Expr.Call call) {
+        Expr.MapRef map = (Expr.MapRef) call.args().get(0);
+        int mark = g.frame.mark();
+        int rec = header(EventKind.HEADER + 16, kind, g.analysis.map(map.name()).id());
+        for (int i = 1; i <= 2; i++) {
+            if (i < call.args().size()) {
+                exprs.toR0(call.args().get(i));
+                asm.store(8, Reg.FP, rec + 8 + 8 * i, Reg.R0);
+            } else {
+                asm.storeImm(8, Reg.FP, rec + 8 + 8 * i, 0);
+            }
+        }
+        send(rec, EventKind.HEADER + 16);
+        g.frame.release(mark);
+    }
+
+    private int header(int size, long kind, int id) {
+        int rec = g.frame.alloc(size);
+        asm.storeImm(8, Reg.FP, rec, (int) kind).storeImm(8, Reg.FP, rec + 8, id);
+        return rec;
+    }
+
+    private void send(int rec, int size) {
+        asm.ldMap(Reg.R1, g.ringbufMap);
+        g.stackPtr(Reg.R2, rec);
+        asm.mov(Reg.R3, size).mov(Reg.R4, 0);
+        asm.call(Helper.RINGBUF_OUTPUT);
+    }
+}

@@ -1,0 +1,148 @@
+package io.jbpftrace.codegen;
+
+import io.jbpftrace.bpf.Label;
+import io.jbpftrace.bpf.Op;
+import io.jbpftrace.bpf.Reg;
+import io.jbpftrace.lang.ast.Block;
+import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.lang.ast.Stmt;
+import io.jbpftrace.passes.Analysis;
+import io.jbpftrace.passes.CompileContext;
+import io.jbpftrace.passes.ProbeInstance;
+import io.jbpftrace.types.Type;
+
+/**
+ * Pass 3: lowers one probe instance to a BPF program: prologue (save the context), predicate,
+ * statements, and a common exit returning 0.
+ */
+public final class ProgramGen {
+    private final GenState g;
+    private final ExprGen exprs;
+    private final MapGen maps;
+    private final OutputGen output;
+
+    private ProgramGen(GenState g) {
+        this.g = g;
+        this.exprs = new ExprGen(g);
+        this.maps = new MapGen(g, exprs);
+        this.exprs.maps = maps;
+        this.output = new OutputGen(g, exprs);
+    }
+
+    /** @param ringbufMap map index of the output ring buffer (user maps use their MapInfo ids) */
+    public static GeneratedProgram generate(CompileContext ctx, Analysis analysis, ProbeInstance instance,
+                                            OutputTable table, int ringbufMap) {
+        GenState g = new GenState(ctx, analysis, instance, table, ringbufMap);
+        try {
+            new ProgramGen(g).program();
+        } catch (Frame.StackOverflow e) {
+            throw ctx.error(instance.probe(), e.getMessage());
+        }
+        return new GeneratedProgram(instance, g.asm.build(), g.asm.mapRefs());
+    }
+
+    private void program() {
+        g.asm.mov(GenState.CTX, Reg.R1);
+        allocateVariables(g.instance.probe().body());
+        if (g.instance.probe().predicate() != null) {
+            exprs.toR0(g.instance.probe().predicate());
+            g.asm.jumpIf(Op.JEQ, Reg.R0, 0, g.exit);
+        }
+        block(g.instance.probe().body());
+        g.asm.bind(g.exit).mov(Reg.R0, 0).exit();
+    }
+
+    /** Variables get fixed, zeroed slots for the whole program, so every path may read them. */
+    private void allocateVariables(Block b) {
+        for (Stmt s : b.stmts()) {
+            if (s instanceof Stmt.AssignVar a && !g.varSlots.containsKey(a.target().name())) {
+                int size = Type.align8(g.type(a.target()).size());
+                int off = g.frame.alloc(size);
+                g.zero(off, size);
+                g.varSlots.put(a.target().name(), off);
+            }
+            if (s instanceof Stmt.If i) {
+                allocateVariables(i.then());
+                if (i.otherwise() != null) allocateVariables(i.otherwise());
+            }
+            if (s instanceof Stmt.While w) allocateVariables(w.body());
+            if (s instanceof Stmt.Unroll u) allocateVariables(u.body());
+        }
+    }
+
+    private void block(Block b) {
+        for (Stmt s : b.stmts()) stmt(s);
+    }
+
+    private void stmt(Stmt s) {
+        if (s instanceof Stmt.ExprStmt e) exprStmt(e.expr());
+        else if (s instanceof Stmt.AssignMap a) maps.assign(a.target(), a.value());
+        else if (s instanceof Stmt.AssignVar a) assignVar(a);
+        else if (s instanceof Stmt.If i) ifStmt(i);
+        else if (s instanceof Stmt.Unroll u) {
+            for (long n = ((Expr.IntLit) u.count()).value(); n > 0; n--) block(u.body());
+        } else if (s instanceof Stmt.While w) whileStmt(w);
+        else if (s instanceof Stmt.Break) g.asm.jump(g.loops.peek()[1]);
+        else if (s instanceof Stmt.Continue) g.asm.jump(g.loops.peek()[0]);
+        else if (s instanceof Stmt.Return) g.asm.jump(g.exit);
+        else throw g.ctx.error(s, "This statement is not supported yet");
+    }
+
+    private void exprStmt(Expr e) {
+        if (e instanceof Expr.Call c) {
+            switch (c.name()) {
+                case "printf" -> output.printf(c);
+                case "exit" -> output.exit(c);
+                case "delete" -> maps.delete((Expr.MapRef) c.args().get(0));
+                case "print" -> output.mapAction(EventKind.PRINT, c);
+                case "clear" -> output.mapAction(EventKind.CLEAR, c);
+                case "zero" -> output.mapAction(EventKind.ZERO, c);
+                default -> evaluateAndDrop(e);
+            }
+            return;
+        }
+        evaluateAndDrop(e);
+    }
+
+    private void evaluateAndDrop(Expr e) {
+        int mark = g.frame.mark();
+        exprs.toStack(e);
+        g.frame.release(mark);
+    }
+
+    private void assignVar(Stmt.AssignVar a) {
+        int slot = g.varSlots.get(a.target().name());
+        Type t = g.type(a.target());
+        if (ExprGen.inMemory(t)) {
+            int mark = g.frame.mark();
+            int tmp = g.frame.alloc(t.size());
+            exprs.into(a.value(), tmp, t.size());
+            g.copy(slot, tmp, Type.align8(t.size()));
+            g.frame.release(mark);
+        } else {
+            exprs.toR0(a.value());
+            g.asm.store(8, Reg.FP, slot, Reg.R0);
+        }
+    }
+
+    private void ifStmt(Stmt.If i) {
+        Label otherwise = g.asm.newLabel("else"), done = g.asm.newLabel("endif");
+        exprs.toR0(i.cond());
+        g.asm.jumpIf(Op.JEQ, Reg.R0, 0, otherwise);
+        block(i.then());
+        g.asm.jump(done).bind(otherwise);
+        if (i.otherwise() != null) block(i.otherwise());
+        g.asm.bind(done);
+    }
+
+    private void whileStmt(Stmt.While w) {
+        Label top = g.asm.newLabel("while"), done = g.asm.newLabel("wend");
+        g.asm.bind(top);
+        exprs.toR0(w.cond());
+        g.asm.jumpIf(Op.JEQ, Reg.R0, 0, done);
+        g.loops.push(new Label[] {top, done});
+        block(w.body());
+        g.loops.pop();
+        g.asm.jump(top).bind(done);
+    }
+}

@@ -1,0 +1,56 @@
+package io.jbpftrace.kernel;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/**
+ * Direct-mapped bindings to libbpf.so.1 (1.x: functions return a negative errno on failure).
+ * Direct mapping avoids the proxy and reflection cost of interface mapping, which matters for
+ * CLI start-up and for the per-sample ring buffer path. size_t is mapped to long: LP64 only.
+ */
+final class LibBpf {
+    private LibBpf() {}
+
+    static {
+        // The versioned soname: the unversioned libbpf.so only exists with libbpf-dev installed.
+        Native.register(LibBpf.class, NativeLibrary.getInstance("libbpf.so.1"));
+        // libbpf prints its own warnings to stderr; errors here are returned as values instead.
+        libbpf_set_print(null);
+    }
+
+    /** ring_buffer_sample_fn: return 0 to continue, a negative value to stop polling with that error. */
+    interface SampleCallback extends Callback {
+        int invoke(Pointer ctx, Pointer data, long size);
+    }
+
+    static native Pointer libbpf_set_print(Pointer fn);
+
+    static native int libbpf_num_possible_cpus();
+
+    static native int bpf_map_create(int type, String name, int keySize, int valueSize, int maxEntries, Pointer opts);
+
+    static native int bpf_map_update_elem(int fd, byte[] key, byte[] value, long flags);
+
+    static native int bpf_map_lookup_elem(int fd, byte[] key, byte[] value);
+
+    static native int bpf_map_delete_elem(int fd, byte[] key);
+
+    static native int bpf_map_get_next_key(int fd, byte[] key, byte[] nextKey);
+
+    static native int bpf_map_lookup_batch(int fd, Pointer inBatch, Pointer outBatch, Pointer keys, Pointer values,
+                                           Pointer count, Pointer opts);
+
+    static native int bpf_prog_load(int type, String name, String license, Pointer insns, long insnCount, Pointer opts);
+
+    static native int bpf_prog_test_run_opts(int fd, Pointer opts);
+
+    static native Pointer ring_buffer__new(int mapFd, SampleCallback callback, Pointer ctx, Pointer opts);
+
+    static native int ring_buffer__poll(Pointer rb, int timeoutMs);
+
+    static native int ring_buffer__consume(Pointer rb);
+
+    static native void ring_buffer__free(Pointer rb);
+}

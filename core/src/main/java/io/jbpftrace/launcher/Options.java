@@ -1,0 +1,117 @@
+package io.jbpftrace.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** The command line, parsed the way bpftrace reads it. */
+final class Options {
+    String program;          // -e
+    String scriptFile;       // first operand when there is no -e
+    final List<String> params = new ArrayList<>();
+    boolean list;
+    String listPattern;
+    boolean verbose, debug, quiet, help, version, unsafe;
+    String command;          // -c
+    OptionalInt pid = OptionalInt.empty();
+    String outputFile;       // -o
+    String format = "text";  // -f
+
+    /** A usage error, printed with the usage text and exit code 1. */
+    static final class UsageError extends Exception {
+        UsageError(String message) { super(message); }
+    }
+
+    static Options parse(String[] args) throws UsageError {
+        Options o = new Options();
+        int i = 0;
+        for (; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("-") || a.equals("-") || a.equals("--")) {
+                if (a.equals("--")) i++;
+                break;
+            }
+            switch (a) {
+                case "-e" -> o.program = value(args, ++i, a);
+                case "-l" -> {
+                    o.list = true;
+                    if (i + 1 < args.length && !args[i + 1].startsWith("-")) o.listPattern = args[++i];
+                }
+                case "-v" -> o.verbose = true;
+                case "-d", "-dd" -> o.debug = true;
+                case "-q" -> o.quiet = true;
+                case "-c" -> o.command = value(args, ++i, a);
+                case "-p" -> o.pid = OptionalInt.of(pid(value(args, ++i, a)));
+                case "-o" -> o.outputFile = value(args, ++i, a);
+                case "-f" -> o.format = format(value(args, ++i, a));
+                case "-h", "--help" -> o.help = true;
+                case "-V", "--version" -> o.version = true;
+                case "--unsafe" -> o.unsafe = true;
+                default -> throw new UsageError("unrecognized option '" + a + "'");
+            }
+        }
+        List<String> rest = List.of(args).subList(Math.min(i, args.length), args.length);
+        if (o.program == null && !o.list && !rest.isEmpty()) {
+            o.scriptFile = rest.get(0);
+            rest = rest.subList(1, rest.size());
+        }
+        if (o.list && o.listPattern == null && !rest.isEmpty() && o.program == null) {
+            o.listPattern = rest.get(0);
+            rest = rest.subList(1, rest.size());
+        }
+        o.params.addAll(rest);
+        if (!o.help && !o.version && !o.list && o.program == null && o.scriptFile == null) {
+            throw new UsageError("No program specified");
+        }
+        return o;
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageError {
+        if (i >= args.length) throw new UsageError("option '" + option + "' requires an argument");
+        return args[i];
+    }
+
+    private static int pid(String s) throws UsageError {
+        try {
+            int pid = Integer.parseInt(s);
+            if (pid > 0) return pid;
+        } catch (NumberFormatException e) {
+            // fall through to the error
+        }
+        throw new UsageError("pid '" + s + "' is not a valid positive number");
+    }
+
+    private static String format(String s) throws UsageError {
+        if (s.equals("text") || s.equals("json")) return s;
+        throw new UsageError("Invalid output format \"" + s + "\"\nValid formats: 'text' and 'json'");
+    }
+
+    static final String USAGE = """
+            USAGE:
+                jbpftrace [options] filename
+                jbpftrace [options] - <stdin input>
+                jbpftrace [options] -e 'program'
+
+            OPTIONS:
+                -c 'CMD'       run CMD and enable USDT probes on resulting process
+                -d             debug info: stack traces and generated instructions
+                -e 'program'   execute this program
+                -f FORMAT      output format ('text', 'json')
+                -h, --help     show this help message
+                -l [search]    list probes
+                -o file        redirect bpftrace output to file
+                -p PID         enable USDT probes on PID
+                -q             keep messages quiet
+                --unsafe       allow unsafe builtin functions
+                -v             verbose messages
+                -V, --version  jbpftrace version and the loaded providers
+
+            EXAMPLES:
+            jbpftrace -l '*sleep*'
+                list probes containing "sleep"
+            jbpftrace -e 'tracepoint:syscalls:sys_enter_nanosleep { printf("PID %d sleeping...\\n", pid); }'
+                trace processes calling sleep
+            jbpftrace -e 'tracepoint:raw_syscalls:sys_enter { @[comm] = count(); }'
+                count syscalls by process name
+            """;
+}

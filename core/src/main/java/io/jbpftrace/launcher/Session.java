@@ -1,0 +1,96 @@
+package io.jbpftrace.launcher;
+
+import io.jbpftrace.kernel.LinuxKernel;
+import io.jbpftrace.passes.Compiler;
+import io.jbpftrace.registry.FelixProviderSource;
+import io.jbpftrace.registry.ProviderRegistry;
+import io.jbpftrace.registry.ProviderSource;
+import io.jbpftrace.registry.ServiceLoaderProviderSource;
+import io.jbpftrace.runtime.BeginEndProvider;
+import io.jbpftrace.runtime.Output;
+import io.jbpftrace.runtime.TextOutput;
+import io.jbpftrace.runtime.Tracer;
+import io.jbpftrace.spi.ProbeProvider;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One run of the command: providers up, compile, trace until told to stop, print, tear down. */
+final class Session {
+    private final Options options;
+
+    Session(Options options) { this.options = options; }
+
+    int run() throws Exception {
+        try (ProviderSource source = providerSource()) {
+            if (options.version) return version(source);
+            List<ProbeProvider> providers = new ArrayList<>();
+            providers.add(new BeginEndProvider());
+            providers.addAll(source.providers());
+            ProviderRegistry registry = new ProviderRegistry(providers);
+            LinuxKernel kernel = new LinuxKernel(options.pid);
+            if (options.list && options.program == null && options.scriptFile == null) {
+                return new ProbeLister(registry, kernel).list(options.listPattern, System.out);
+            }
+            return trace(registry, kernel);
+        }
+    }
+
+    private ProviderSource providerSource() throws Exception {
+        String home = System.getProperty("jbpftrace.home");
+        if (home != null && Files.isDirectory(Path.of(home, "bundle"))) return FelixProviderSource.start(Path.of(home, "bundle"));
+        return new ServiceLoaderProviderSource();
+    }
+
+    private int version(ProviderSource source) {
+        System.out.println("jbpftrace v" + Version.get());
+        for (String p : source.describe()) System.out.println("  provider " + p);
+        return 0;
+    }
+
+    private int trace(ProviderRegistry registry, LinuxKernel kernel) throws Exception {
+        String name = options.program != null ? "stdin" : options.scriptFile;
+        String source = options.program != null ? options.program : readScript(options.scriptFile);
+        Compiler.Result compiled = new Compiler(registry, kernel).compile(name, source, options.params);
+        if (options.debug) System.err.print(InstructionDump.of(compiled));
+        try (PrintStream out = outputStream(); Tracer tracer = new Tracer(compiled, kernel, output(out))) {
+            Stopper stopper = Stopper.onSignals();
+            tracer.load();
+            int probes = tracer.attach();
+            if (!options.quiet) tracer.announce(probes);
+            tracer.begin();
+            Process child = options.command == null ? null : startCommand(options.command);
+            if (!tracer.exitRequested()) tracer.run(() -> stopper.stopped() || child != null && !child.isAlive());
+            tracer.end();
+            if (child != null && child.isAlive()) child.destroy();
+            return 0;
+        }
+    }
+
+    private static String readScript(String file) throws IOException {
+        if (file.equals("-")) return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new IOException("failed to read script file '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    private PrintStream outputStream() throws IOException {
+        if (options.outputFile == null) return new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        return new PrintStream(new FileOutputStream(options.outputFile), false, StandardCharsets.UTF_8);
+    }
+
+    private Output output(PrintStream out) {
+        return new TextOutput(out);
+    }
+
+    private static Process startCommand(String command) throws IOException {
+        return new ProcessBuilder("/bin/sh", "-c", "exec " + command).inheritIO().start();
+    }
+}

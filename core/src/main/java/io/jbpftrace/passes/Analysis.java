@@ -1,0 +1,19 @@
+package io.jbpftrace.passes;
+
+import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.types.Type;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The semantic pass's result: probe instances, every map's signature, and each expression's type per instance. */
+public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps, List<IdentityHashMap<Expr, Type>> exprTypes) {
+
+    public Type typeOf(ProbeInstance instance, Expr e) {
+        Type t = exprTypes.get(instance.index()).get(e);
+        if (t == null) throw new IllegalStateException("untyped expression at " + e.pos());
+        return t;
+    }
+
+    public MapInfo map(String name) { return maps.get(name); }
+}

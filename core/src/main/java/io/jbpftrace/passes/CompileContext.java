@@ -1,0 +1,18 @@
+package io.jbpftrace.passes;
+
+import io.jbpftrace.lang.CompileError;
+import io.jbpftrace.lang.ast.Node;
+import io.jbpftrace.lang.ast.Program;
+import java.util.List;
+
+/** What every pass may need: the script (for positioned errors) and the command line's positional parameters. */
+public record CompileContext(Program program, List<String> positionalParams) {
+
+    public CompileError error(Node at, String message) {
+        return new CompileError(program.fileName(), program.source(), at.pos(), message);
+    }
+
+    public CompileError error(Node at, int length, String message) {
+        return new CompileError(program.fileName(), program.source(), at.pos(), length, message);
+    }
+}

@@ -1,0 +1,43 @@
+package io.jbpftrace.passes;
+
+import io.jbpftrace.codegen.GeneratedProgram;
+import io.jbpftrace.codegen.OutputTable;
+import io.jbpftrace.codegen.ProgramGen;
+import io.jbpftrace.lang.ScriptParser;
+import io.jbpftrace.lang.ast.Program;
+import io.jbpftrace.registry.ProviderRegistry;
+import io.jbpftrace.spi.Kernel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pipeline, in order: parse → expand probes (providers) → semantic analysis → code generation.
+ * Each pass consumes only the previous pass's result.
+ */
+public final class Compiler {
+    private final ProviderRegistry registry;
+    private final Kernel kernel;
+
+    public Compiler(ProviderRegistry registry, Kernel kernel) {
+        this.registry = registry;
+        this.kernel = kernel;
+    }
+
+    /** A compiled script: programs to load, and what userspace needs to interpret their output. */
+    public record Result(CompileContext context, Analysis analysis, List<GeneratedProgram> programs, OutputTable output) {
+        /** Index of the output ring buffer among the maps (after the user maps). */
+        public int ringbufMap() { return analysis.maps().size(); }
+    }
+
+    public Result compile(String fileName, String source, List<String> positionalParams) {
+        Program program = ScriptParser.parse(fileName, source);
+        CompileContext ctx = new CompileContext(program, positionalParams);
+        List<ProbeInstance> instances = new ProbeExpansionPass(registry, kernel).run(ctx);
+        Analysis analysis = new SemanticPass(ctx).run(instances);
+        OutputTable output = new OutputTable();
+        int ringbuf = analysis.maps().size();
+        List<GeneratedProgram> programs = new ArrayList<>();
+        for (ProbeInstance pi : instances) programs.add(ProgramGen.generate(ctx, analysis, pi, output, ringbuf));
+        return new Result(ctx, analysis, programs, output);
+    }
+}

@@ -1,0 +1,42 @@
+package io.jbpftrace.passes;
+
+import io.jbpftrace.lang.ast.AttachPointNode;
+import io.jbpftrace.lang.ast.Probe;
+import io.jbpftrace.registry.ProviderRegistry;
+import io.jbpftrace.spi.AttachPoint;
+import io.jbpftrace.spi.Kernel;
+import io.jbpftrace.spi.ProbeException;
+import io.jbpftrace.spi.ProbeProvider;
+import io.jbpftrace.spi.ProbeTarget;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pass 1: asks each probe's provider to turn attach points (with wildcards) into concrete targets. */
+public final class ProbeExpansionPass {
+    private final ProviderRegistry registry;
+    private final Kernel kernel;
+
+    public ProbeExpansionPass(ProviderRegistry registry, Kernel kernel) {
+        this.registry = registry;
+        this.kernel = kernel;
+    }
+
+    public List<ProbeInstance> run(CompileContext ctx) {
+        List<ProbeInstance> out = new ArrayList<>();
+        for (Probe probe : ctx.program().probes()) {
+            for (AttachPointNode node : probe.attachPoints()) {
+                AttachPoint ap = AttachPoint.parse(node.raw());
+                ProbeProvider provider = registry.forType(ap.type()).orElseThrow(() -> ctx.error(node, node.raw().length(),
+                        "no provider for probe type " + ap.type() + " (is its bundle installed?)"));
+                try {
+                    for (ProbeTarget target : provider.expand(ap, kernel)) {
+                        out.add(new ProbeInstance(out.size(), probe, node, target, provider));
+                    }
+                } catch (ProbeException e) {
+                    throw ctx.error(node, node.raw().length(), e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,9 @@
+package io.jbpftrace.passes;
+
+import io.jbpftrace.lang.ast.AttachPointNode;
+import io.jbpftrace.lang.ast.Probe;
+import io.jbpftrace.spi.ProbeProvider;
+import io.jbpftrace.spi.ProbeTarget;
+
+/** One probe block bound to one concrete target: the unit that becomes one BPF program. */
+public record ProbeInstance(int index, Probe probe, AttachPointNode attachPoint, ProbeTarget target, ProbeProvider provider) {}

@@ -1,0 +1,392 @@
+package io.jbpftrace.passes;
+
+import io.jbpftrace.lang.ast.Block;
+import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.lang.ast.Stmt;
+import io.jbpftrace.spi.Builtin;
+import io.jbpftrace.spi.ProbeException;
+import io.jbpftrace.types.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pass 2: types every expression of every probe instance and fixes each map's signature.
+ * Runs twice: the first round learns map types from all assignments (a probe may read a map another
+ * probe writes), the second checks everything and reports the first error with its position.
+ */
+public final class SemanticPass {
+    public static final int STRING_SIZE = 64;
+
+    private final CompileContext ctx;
+    private final Map<String, MapSig> maps = new HashMap<>();
+    private boolean strict;
+    private ProbeInstance instance;
+    private IdentityHashMap<Expr, Type> types;
+    private Map<String, Type> vars;
+    private int loopDepth;
+
+    /** A map's signature while it is being learned. */
+    private static final class MapSig {
+        List<Type> keys;
+        AggKind kind;
+        Type value;
+        long[] lhist;
+    }
+
+    public SemanticPass(CompileContext ctx) { this.ctx = ctx; }
+
+    public Analysis run(List<ProbeInstance> instances) {
+        List<IdentityHashMap<Expr, Type>> all = new ArrayList<>();
+        for (strict = false; ; strict = true) {
+            all.clear();
+            for (ProbeInstance pi : instances) {
+                instance = pi;
+                types = new IdentityHashMap<>();
+                vars = new HashMap<>();
+                if (pi.probe().predicate() != null) requireInt(pi.probe().predicate(), "predicate");
+                block(pi.probe().body());
+                // a variable keeps one slot: every mention gets its final (widest) type
+                types.replaceAll((e, t) -> e instanceof Expr.Var v && vars.containsKey(v.name()) ? vars.get(v.name()) : t);
+                all.add(types);
+            }
+            if (strict) break;
+        }
+        Map<String, MapInfo> infos = new TreeMap<>();
+        int id = 0;
+        for (String name : new TreeMap<>(maps).keySet()) {
+            MapSig s = maps.get(name);
+            infos.put(name, new MapInfo(id++, name, s.keys, s.kind, s.value == null ? Type.Int.S64 : s.value, s.lhist));
+        }
+        return new Analysis(instances, infos, List.copyOf(all));
+    }
+
+    // ---- statements ----
+
+    private void block(Block b) {
+        for (Stmt s : b.stmts()) stmt(s);
+    }
+
+    private void stmt(Stmt s) {
+        if (s instanceof Stmt.ExprStmt e) {
+            expr(e.expr());
+        } else if (s instanceof Stmt.AssignMap a) {
+            assignMap(a);
+        } else if (s instanceof Stmt.AssignVar a) {
+            Type t = expr(a.value());
+            if (t instanceof Type.Void) throw ctx.error(a.value(), "Value of type 'none' cannot be assigned to " + "$" + a.target().name());
+            Type old = vars.get(a.target().name());
+            if (old != null && !Types.compatible(old, t)) {
+                throw ctx.error(a, "Type mismatch for $" + a.target().name() + ": trying to assign value of type '"
+                        + Types.name(t) + "' when variable already contains a value of type '" + Types.name(old) + "'");
+            }
+            vars.put(a.target().name(), old == null ? t : Types.widest(old, t));
+            types.put(a.target(), vars.get(a.target().name()));
+        } else if (s instanceof Stmt.If i) {
+            requireInt(i.cond(), "if condition");
+            block(i.then());
+            if (i.otherwise() != null) block(i.otherwise());
+        } else if (s instanceof Stmt.Unroll u) {
+            if (!(u.count() instanceof Expr.IntLit n) || n.value() < 1 || n.value() > 100) {
+                throw ctx.error(u.count(), "unroll count must be a constant between 1 and 100");
+            }
+            expr(u.count());
+            block(u.body());
+        } else if (s instanceof Stmt.While w) {
+            requireInt(w.cond(), "while condition");
+            loopDepth++;
+            block(w.body());
+            loopDepth--;
+        } else if ((s instanceof Stmt.Break || s instanceof Stmt.Continue) && loopDepth == 0) {
+            throw ctx.error(s, (s instanceof Stmt.Break ? "break" : "continue") + " used outside of a loop");
+        } else if (s instanceof Stmt.For f) {
+            throw ctx.error(f, "for loops over maps are not supported yet");
+        }
+    }
+
+    private void assignMap(Stmt.AssignMap a) {
+        Expr.MapRef target = a.target();
+        List<Type> keys = mapKeys(target);
+        AggKind kind = AggKind.VALUE;
+        Type value;
+        long[] lhist = null;
+        if (a.value() instanceof Expr.Call call && AggKind.ofFunction(call.name()) != null) {
+            kind = AggKind.ofFunction(call.name());
+            value = aggregation(call, kind);
+            if (kind == AggKind.LHIST) lhist = lhistArgs(call);
+        } else {
+            value = expr(a.value());
+            if (value instanceof Type.Void) throw ctx.error(a.value(), "Value of type 'none' cannot be stored in a map");
+            if (value instanceof Type.Record || value instanceof Type.Array || value instanceof Type.DataLoc) {
+                throw ctx.error(a.value(), "Value of type '" + Types.name(value) + "' cannot be stored in a map");
+            }
+        }
+        types.put(target, value);
+        MapSig sig = maps.computeIfAbsent(target.name(), n -> new MapSig());
+        if (sig.kind == null) {
+            sig.kind = kind;
+            sig.keys = keys;
+            sig.value = value;
+            sig.lhist = lhist;
+            return;
+        }
+        if (sig.kind != kind || !Types.compatible(sig.value, value)) {
+            throw ctx.error(target, target.name().length(), "Type mismatch for " + target.name() + ": trying to assign value of type '"
+                    + describe(kind, value) + "' when map already contains a value of type '" + describe(sig.kind, sig.value) + "'");
+        }
+        checkKeys(target, sig, keys);
+        sig.value = Types.widest(sig.value, value);
+        sig.keys = widenKeys(sig.keys, keys);
+    }
+
+    private static String describe(AggKind kind, Type value) {
+        return kind == AggKind.VALUE ? Types.name(value) : kind.name().toLowerCase() + "_t";
+    }
+
+    private Type aggregation(Expr.Call call, AggKind kind) {
+        int want = switch (kind) {
+            case COUNT -> 0;
+            case LHIST -> 4;
+            default -> 1;
+        };
+        if (call.args().size() != want) {
+            throw ctx.error(call, call.name() + "() requires " + want + " argument" + (want == 1 ? "" : "s")
+                    + " (" + call.args().size() + " provided)");
+        }
+        for (Expr arg : call.args()) requireInt(arg, call.name() + "() argument");
+        types.put(call, Type.Int.S64);
+        return Type.Int.S64;
+    }
+
+    private long[] lhistArgs(Expr.Call call) {
+        long[] v = new long[3];
+        for (int i = 1; i <= 3; i++) {
+            if (!(call.args().get(i) instanceof Expr.IntLit lit)) throw ctx.error(call.args().get(i), "lhist() argument " + (i + 1) + " must be an integer literal");
+            v[i - 1] = lit.value();
+        }
+        if (v[0] < 0) throw ctx.error(call.args().get(1), "lhist() min must be non-negative (provided min " + v[0] + ")");
+        if (v[0] > v[1]) throw ctx.error(call.args().get(1), "lhist() min must be less than max (provided min " + v[0] + " and max " + v[1] + ")");
+        if (v[2] <= 0) throw ctx.error(call.args().get(3), "lhist() step must be >= 1 (" + v[2] + " provided)");
+        if ((v[1] - v[0]) / v[2] > 1000) throw ctx.error(call, "lhist() too many buckets, must be <= 1000 (would need " + (v[1] - v[0]) / v[2] + ")");
+        return v;
+    }
+
+    private List<Type> mapKeys(Expr.MapRef ref) {
+        List<Type> keys = new ArrayList<>();
+        for (Expr k : ref.keys()) {
+            Type t = expr(k);
+            if (!(Types.isInt(t) || t instanceof Type.Str)) throw ctx.error(k, "Map key of type '" + Types.name(t) + "' is not supported");
+            keys.add(t);
+        }
+        return keys;
+    }
+
+    private void checkKeys(Expr.MapRef ref, MapSig sig, List<Type> keys) {
+        boolean same = sig.keys.size() == keys.size();
+        for (int i = 0; same && i < keys.size(); i++) same = Types.compatible(sig.keys.get(i), keys.get(i));
+        if (!same) {
+            throw ctx.error(ref, ref.name().length(), "Argument mismatch for " + ref.name() + ": trying to access with arguments: ["
+                    + String.join(", ", keys.stream().map(Types::name).toList()) + "] when map expects arguments: ["
+                    + String.join(", ", sig.keys.stream().map(Types::name).toList()) + "]");
+        }
+    }
+
+    private static List<Type> widenKeys(List<Type> a, List<Type> b) {
+        List<Type> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) out.add(Types.widest(a.get(i), b.get(i)));
+        return out;
+    }
+
+    // ---- expressions ----
+
+    private void requireInt(Expr e, String what) {
+        Type t = expr(e);
+        if (!Types.isInt(t)) throw ctx.error(e, "Invalid type for " + what + ": " + Types.name(t));
+    }
+
+    Type expr(Expr e) {
+        Type t = typeOf(e);
+        types.put(e, t);
+        return t;
+    }
+
+    private Type typeOf(Expr e) {
+        if (e instanceof Expr.IntLit) return Type.Int.S64;
+        if (e instanceof Expr.StrLit s) return new Type.Str(s.value().length() + 1);
+        if (e instanceof Expr.Builtin b) return builtin(b);
+        if (e instanceof Expr.Positional p) return positional(p);
+        if (e instanceof Expr.PositionalCount) return Type.Int.S64;
+        if (e instanceof Expr.MapRef m) return mapRead(m);
+        if (e instanceof Expr.Var v) return variable(v);
+        if (e instanceof Expr.Call c) return call(c);
+        if (e instanceof Expr.Binary b) return binary(b);
+        if (e instanceof Expr.Unary u) return unary(u);
+        if (e instanceof Expr.Ternary t) return ternary(t);
+        if (e instanceof Expr.Field f) return field(f);
+        if (e instanceof Expr.Cast c) return cast(c);
+        if (e instanceof Expr.Tuple t) return new Type.Tuple(t.elems().stream().map(this::expr).toList());
+        if (e instanceof Expr.TupleIndex ti) {
+            if (!(expr(ti.target()) instanceof Type.Tuple tt)) throw ctx.error(ti, "Can not access index on non-tuple type");
+            if (ti.index() < 0 || ti.index() >= tt.elements().size()) throw ctx.error(ti, "Invalid tuple index: " + ti.index() + ". Found " + tt.elements().size() + " elements in tuple.");
+            return tt.elements().get(ti.index());
+        }
+        throw ctx.error(e, "This expression is not supported yet");
+    }
+
+    private Type builtin(Expr.Builtin b) {
+        try {
+            var provided = instance.provider().builtin(b.name(), instance.target());
+            if (provided.isPresent()) return provided.get().type();
+        } catch (ProbeException ex) {
+            throw ctx.error(b, b.name().length(), ex.getMessage());
+        }
+        Builtin core = CoreBuiltins.get(b.name()).orElseThrow(() ->
+                ctx.error(b, b.name().length(), knownElsewhere(b.name())
+                        ? "The " + b.name() + " builtin can not be used with '" + instance.provider().probeTypes().get(0) + "' probes"
+                        : "Unknown identifier: '" + b.name() + "'"));
+        return core.type();
+    }
+
+    private static boolean knownElsewhere(String name) {
+        return name.equals("args") || name.equals("retval") || name.equals("func") || name.matches("s?arg\\d+");
+    }
+
+    private Type positional(Expr.Positional p) {
+        String v = p.index() <= ctx.positionalParams().size() ? ctx.positionalParams().get(p.index() - 1) : "";
+        return isNumber(v) ? Type.Int.S64 : new Type.Str(v.length() + 1);
+    }
+
+    public static boolean isNumber(String v) { return v.matches("-?(0x[0-9a-fA-F]+|\\d+)"); }
+
+    private Type mapRead(Expr.MapRef m) {
+        mapKeys(m);
+        MapSig sig = maps.get(m.name());
+        if (sig == null || sig.kind == null) {
+            if (strict) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
+            return Type.Int.S64;
+        }
+        if (strict) checkKeys(m, sig, m.keys().stream().map(types::get).toList());
+        if (sig.kind == AggKind.HIST || sig.kind == AggKind.LHIST || sig.kind == AggKind.STATS) {
+            throw ctx.error(m, m.name().length(), "Can not read from a " + sig.kind.name().toLowerCase() + " map in an expression");
+        }
+        return sig.kind == AggKind.VALUE ? sig.value : Type.Int.S64;
+    }
+
+    private Type variable(Expr.Var v) {
+        Type t = vars.get(v.name());
+        if (t == null) {
+            if (strict) throw ctx.error(v, v.name().length() + 1, "Undefined or undeclared variable: $" + v.name());
+            return Type.Int.S64;
+        }
+        return t;
+    }
+
+    private Type call(Expr.Call c) {
+        List<Expr> args = c.args();
+        switch (c.name()) {
+            case "printf" -> {
+                if (args.isEmpty() || !(args.get(0) instanceof Expr.StrLit)) throw ctx.error(c, "printf() expects a string literal as its first argument");
+                for (Expr a : args) {
+                    Type t = expr(a);
+                    if (!(Types.isInt(t) || t instanceof Type.Str)) throw ctx.error(a, "printf: argument of type '" + Types.name(t) + "' can not be printed");
+                }
+                return Type.VOID;
+            }
+            case "str" -> {
+                argCount(c, 1, 2);
+                Type t = expr(args.get(0));
+                if (args.size() == 2) requireInt(args.get(1), "str() length");
+                if (t instanceof Type.Str || t instanceof Type.Array || t instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
+                if (!Types.isInt(t)) throw ctx.error(args.get(0), "str() expects an integer or a pointer type as first argument (" + Types.name(t) + " provided)");
+                return new Type.Str(STRING_SIZE);
+            }
+            case "exit" -> {
+                argCount(c, 0, 1);
+                if (args.size() == 1) requireInt(args.get(0), "exit() code");
+                return Type.VOID;
+            }
+            case "delete" -> {
+                argCount(c, 1, 1);
+                if (!(args.get(0) instanceof Expr.MapRef m)) throw ctx.error(c, "delete() expects a map element as argument");
+                mapKeys(m);
+                if (strict && maps.get(m.name()) == null) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
+                return Type.VOID;
+            }
+            case "clear", "zero", "print" -> {
+                argCount(c, 1, c.name().equals("print") ? 3 : 1);
+                if (args.get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) {
+                    if (strict && maps.get(m.name()) == null) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
+                    for (Expr a : args.subList(1, args.size())) requireInt(a, "print() argument");
+                    return Type.VOID;
+                }
+                throw ctx.error(c, c.name() + "() expects a map argument");
+            }
+            default -> {
+                if (AggKind.ofFunction(c.name()) != null) throw ctx.error(c, c.name() + "() should be directly assigned to a map");
+                throw ctx.error(c, c.name().length(), "Unknown function: '" + c.name() + "'");
+            }
+        }
+    }
+
+    private void argCount(Expr.Call c, int min, int max) {
+        int n = c.args().size();
+        if (n < min || n > max) {
+            String want = min == max ? String.valueOf(min) : min + " to " + max;
+            throw ctx.error(c, c.name() + "() requires " + want + " argument" + (max == 1 ? "" : "s") + " (" + n + " provided)");
+        }
+    }
+
+    private Type binary(Expr.Binary b) {
+        Type l = expr(b.left()), r = expr(b.right());
+        boolean cmp = switch (b.op()) {
+            case "==", "!=", "<", "<=", ">", ">=" -> true;
+            default -> false;
+        };
+        if (l instanceof Type.Str && r instanceof Type.Str && (b.op().equals("==") || b.op().equals("!="))) return Type.Int.U64;
+        if (!Types.isInt(l) || !Types.isInt(r)) {
+            throw ctx.error(b, "Type mismatch for '" + b.op() + "': comparing '" + Types.name(l) + "' with '" + Types.name(r) + "'");
+        }
+        if (cmp || b.op().equals("&&") || b.op().equals("||")) return Type.Int.U64;
+        boolean signed = l instanceof Type.Int li && li.signed() || r instanceof Type.Int ri && ri.signed();
+        return signed ? Type.Int.S64 : Type.Int.U64;
+    }
+
+    private Type unary(Expr.Unary u) {
+        Type t = expr(u.operand());
+        if (u.op().equals("*")) {
+            if (t instanceof Type.Pointer p) return p.target();
+            throw ctx.error(u, "Can not dereference type '" + Types.name(t) + "'");
+        }
+        if (!Types.isInt(t)) throw ctx.error(u, "Invalid type for unary '" + u.op() + "': " + Types.name(t));
+        return u.op().equals("!") ? Type.Int.U64 : Type.Int.S64;
+    }
+
+    private Type ternary(Expr.Ternary t) {
+        requireInt(t.cond(), "ternary condition");
+        Type a = expr(t.then()), b = expr(t.otherwise());
+        if (!Types.compatible(a, b)) throw ctx.error(t, "Ternary operator must return the same type: have '" + Types.name(a) + "' and '" + Types.name(b) + "'");
+        return Types.widest(a, b);
+    }
+
+    private Type field(Expr.Field f) {
+        Type t = expr(f.target());
+        Type.Record rec = t instanceof Type.Record r ? r : t instanceof Type.Pointer p && p.target() instanceof Type.Record r2 ? r2 : null;
+        if (rec == null) throw ctx.error(f, "Can not access field '" + f.field() + "' on type '" + Types.name(t) + "'");
+        Type.Field field = rec.field(f.field()).orElseThrow(() -> ctx.error(f, "Struct/union of type '" + rec.name() + "' does not contain a field named '" + f.field() + "'"));
+        Type ft = field.type();
+        // char arrays read as strings (tracepoint comm[16], __data_loc char[])
+        if (ft instanceof Type.Array a && Type.isChar(a.element())) return new Type.Str(a.length());
+        if (ft instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
+        return ft;
+    }
+
+    private Type cast(Expr.Cast c) {
+        expr(c.operand());
+        Type target = IntTypes.byName(c.typeName());
+        if (target == null) throw ctx.error(c, "Unknown type: " + c.typeName());
+        return c.pointerDepth() > 0 ? new Type.Pointer(target, false) : target;
+    }
+}

@@ -1,0 +1,166 @@
+package io.jbpftrace.registry;
+
+import io.jbpftrace.spi.ProbeProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * Hosts the provider bundles of a distribution's {@code bundle/} folder in an embedded Felix.
+ * Core itself stays on the application classpath; the framework's system bundle exports core's
+ * API packages, so provider services are instances of the very {@link ProbeProvider} core uses.
+ */
+public final class FelixProviderSource implements ProviderSource {
+    private static final long STOP_TIMEOUT_MS = 5_000;
+
+    private final Framework framework;
+    private final Path storage;
+    private final FelixProblemLogger logger;
+    private final List<String> problems = new ArrayList<>();
+    private final List<ServiceReference<ProbeProvider>> references = new ArrayList<>();
+    private final List<ProbeProvider> providers = new ArrayList<>();
+
+    private FelixProviderSource(Framework framework, Path storage, FelixProblemLogger logger) {
+        this.framework = framework;
+        this.storage = storage;
+        this.logger = logger;
+    }
+
+    /** Starts the framework, installs and starts every {@code *.jar} in bundleDir, collects providers. */
+    public static FelixProviderSource start(Path bundleDir) throws Exception {
+        Path storage = Files.createTempDirectory("jbpftrace-felix-");
+        FelixProblemLogger logger = new FelixProblemLogger();
+        Framework framework;
+        try {
+            framework = new Felix(config(storage, logger));
+            framework.start();
+        } catch (Exception | Error e) {
+            deleteTree(storage);
+            throw e;
+        }
+        FelixProviderSource source = new FelixProviderSource(framework, storage, logger);
+        try {
+            source.startBundles(bundleDir);
+            source.collectProviders();
+        } catch (Exception | Error e) {
+            source.close();
+            throw e;
+        }
+        return source;
+    }
+
+    private static Map<String, Object> config(Path storage, FelixProblemLogger logger) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, CoreExports.exportPackageHeader());
+        // The cache is private to this process, so the lock file is pure cost.
+        config.put("felix.cache.locking", "false");
+        // URL handlers install JVM-wide factories: slow, and would clash with an embedding application.
+        config.put("felix.service.urlhandlers", "false");
+        config.put("felix.log.logger", logger);
+        config.put("felix.log.level", "1");
+        return config;
+    }
+
+    private void startBundles(Path bundleDir) throws IOException {
+        BundleContext ctx = framework.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : bundleJars(bundleDir)) {
+            try {
+                // reference: makes Felix read the jar in place instead of copying it into the cache.
+                installed.add(ctx.installBundle("reference:" + jar.toUri()));
+            } catch (BundleException e) {
+                problems.add(jar.getFileName() + ": cannot install: " + e.getMessage());
+            }
+        }
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) continue;
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                problems.add(bundle.getSymbolicName() + ": cannot start: " + e.getMessage());
+            }
+        }
+    }
+
+    private static List<Path> bundleJars(Path bundleDir) throws IOException {
+        if (!Files.isDirectory(bundleDir)) throw new IOException("provider bundle folder not found: " + bundleDir);
+        try (Stream<Path> files = Files.list(bundleDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    private void collectProviders() throws Exception {
+        BundleContext ctx = framework.getBundleContext();
+        List<ServiceReference<ProbeProvider>> refs = new ArrayList<>(ctx.getServiceReferences(ProbeProvider.class, null));
+        // Bundle order (the sorted folder listing) keeps --version and registry order stable.
+        refs.sort(Comparator.<ServiceReference<ProbeProvider>>comparingLong(r -> r.getBundle().getBundleId())
+                .thenComparingLong(r -> (Long) r.getProperty(Constants.SERVICE_ID)));
+        for (ServiceReference<ProbeProvider> ref : refs) {
+            ProbeProvider provider = ctx.getService(ref);
+            if (provider == null) continue;
+            references.add(ref);
+            providers.add(provider);
+        }
+    }
+
+    @Override
+    public List<ProbeProvider> providers() { return List.copyOf(providers); }
+
+    @Override
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < providers.size(); i++) {
+            Bundle bundle = references.get(i).getBundle();
+            String version = bundle == null ? "unknown" : ProviderDescription.shortVersion(bundle.getVersion().toString());
+            String origin = bundle == null ? "unregistered" : bundle.getSymbolicName();
+            lines.add(ProviderDescription.of(providers.get(i), version, origin));
+        }
+        return lines;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(logger.problems());
+        return all;
+    }
+
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            framework.waitForStop(STOP_TIMEOUT_MS);
+        } catch (BundleException e) {
+            problems.add("framework stop: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteTree(storage);
+        }
+    }
+
+    /** Best effort: a leftover cache in the temp folder must not turn a clean exit into a failure. */
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // nothing sensible to do; the folder is under java.io.tmpdir
+        }
+    }
+}

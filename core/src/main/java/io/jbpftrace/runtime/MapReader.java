@@ -1,0 +1,98 @@
+package io.jbpftrace.runtime;
+
+import io.jbpftrace.kernel.BpfMap;
+import io.jbpftrace.kernel.KernelException;
+import io.jbpftrace.output.MapEntry;
+import io.jbpftrace.output.MapValue;
+import io.jbpftrace.passes.AggKind;
+import io.jbpftrace.passes.MapInfo;
+import io.jbpftrace.types.Type;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a BPF map in one batch and merges per-CPU values into printable entries. */
+public final class MapReader {
+    private final ValueDecoder decoder;
+
+    public MapReader(ValueDecoder decoder) { this.decoder = decoder; }
+
+    public List<MapEntry> read(MapInfo info, BpfMap map) throws KernelException {
+        List<BpfMap.Entry> raw = map.entries();
+        int cpus = map.type().perCpu() ? map.lookupSize() / Type.align8(map.valueSize()) : 1;
+        if (info.kind() == AggKind.HIST || info.kind() == AggKind.LHIST) return histograms(info, raw, cpus);
+        List<MapEntry> out = new ArrayList<>(raw.size());
+        for (BpfMap.Entry e : raw) out.add(new MapEntry(key(info, e.key()), value(info, ValueDecoder.le(e.value()), cpus)));
+        return out;
+    }
+
+    private List<Object> key(MapInfo info, byte[] key) {
+        if (info.keyTypes().isEmpty()) return List.of();
+        Object decoded = decoder.decode(ValueDecoder.le(key), 0, new Type.Tuple(info.keyTypes()));
+        @SuppressWarnings("unchecked") List<Object> parts = (List<Object>) decoded;
+        return parts;
+    }
+
+    private MapValue value(MapInfo info, ByteBuffer v, int cpus) {
+        int stride = Type.align8(info.valueSize());
+        switch (info.kind()) {
+            case VALUE -> {
+                Object o = decoder.decode(v, 0, info.valueType());
+                if (o instanceof String s) return new MapValue.Str(s);
+                boolean signed = info.valueType() instanceof Type.Int i && i.signed();
+                return new MapValue.Int((Long) o, signed);
+            }
+            case COUNT, SUM -> {
+                long sum = 0;
+                for (int c = 0; c < cpus; c++) sum += v.getLong(c * stride);
+                return new MapValue.Int(sum, info.kind() == AggKind.SUM);
+            }
+            case MIN, MAX -> {
+                Long best = null;
+                for (int c = 0; c < cpus; c++) {
+                    if (v.getLong(c * stride + 8) == 0) continue; // this CPU never saw a value
+                    long x = v.getLong(c * stride);
+                    if (best == null || (info.kind() == AggKind.MIN ? x < best : x > best)) best = x;
+                }
+                return new MapValue.Int(best == null ? 0 : best, true);
+            }
+            case AVG, STATS -> {
+                long count = 0, total = 0;
+                for (int c = 0; c < cpus; c++) {
+                    count += v.getLong(c * stride);
+                    total += v.getLong(c * stride + 8);
+                }
+                return info.kind() == AggKind.AVG ? new MapValue.Avg(count, total) : new MapValue.Stats(count, total);
+            }
+            default -> throw new IllegalStateException(info.kind().name());
+        }
+    }
+
+    /** Histogram maps have one BPF entry per (key, bucket); group them back by key. */
+    private List<MapEntry> histograms(MapInfo info, List<BpfMap.Entry> raw, int cpus) {
+        int buckets = info.kind() == AggKind.HIST ? 66 : (int) info.lhistBuckets() + 2;
+        int userKey = info.userKeySize();
+        Map<String, List<Object>> keys = new LinkedHashMap<>();
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (BpfMap.Entry e : raw) {
+            byte[] k = Arrays.copyOf(e.key(), userKey);
+            String id = Arrays.toString(k);
+            keys.computeIfAbsent(id, x -> key(info, k));
+            long[] c = counts.computeIfAbsent(id, x -> new long[buckets]);
+            int bucket = (int) ValueDecoder.le(e.key()).getLong(userKey);
+            ByteBuffer v = ValueDecoder.le(e.value());
+            if (bucket >= 0 && bucket < buckets) for (int cpu = 0; cpu < cpus; cpu++) c[bucket] += v.getLong(cpu * 8);
+        }
+        List<MapEntry> out = new ArrayList<>();
+        for (var id : keys.keySet()) {
+            long[] c = counts.get(id);
+            MapValue value = info.kind() == AggKind.HIST ? new MapValue.Hist(c)
+                    : new MapValue.LHist(info.lhist()[0], info.lhist()[1], info.lhist()[2], c);
+            out.add(new MapEntry(keys.get(id), value));
+        }
+        return out;
+    }
+}

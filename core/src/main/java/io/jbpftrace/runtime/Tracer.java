@@ -1,0 +1,173 @@
+package io.jbpftrace.runtime;
+
+import io.jbpftrace.bpf.Asm;
+import io.jbpftrace.bpf.Insn;
+import io.jbpftrace.bpf.MapType;
+import io.jbpftrace.codegen.EventKind;
+import io.jbpftrace.codegen.GeneratedProgram;
+import io.jbpftrace.codegen.OutputTable;
+import io.jbpftrace.kernel.BpfMap;
+import io.jbpftrace.kernel.BpfProgram;
+import io.jbpftrace.kernel.KernelException;
+import io.jbpftrace.output.Printf;
+import io.jbpftrace.passes.Compiler;
+import io.jbpftrace.passes.MapInfo;
+import io.jbpftrace.passes.ProbeInstance;
+import io.jbpftrace.spi.Attachment;
+import io.jbpftrace.spi.Kernel;
+import io.jbpftrace.spi.ProbeException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a compiled script: creates maps, loads and attaches programs, runs BEGIN, turns ring buffer
+ * records into output, and at the end runs END and prints the maps. Owns every kernel object it
+ * creates; {@link #close()} releases all of them.
+ */
+public final class Tracer implements AutoCloseable {
+    static final int MAX_ENTRIES = 4096;
+    private static final int RINGBUF_BYTES = 1 << 20;
+
+    private final Compiler.Result script;
+    private final Kernel kernel;
+    private final Output output;
+    private final List<BpfMap> maps = new ArrayList<>();
+    private final List<BpfProgram> programs = new ArrayList<>();
+    private final List<Attachment> attachments = new ArrayList<>();
+    private final ValueDecoder decoder;
+    private final MapReader reader;
+    private io.jbpftrace.kernel.RingBuffer ring;
+    private volatile boolean exitRequested;
+    private long exitCode;
+
+    public Tracer(Compiler.Result script, Kernel kernel, Output output) {
+        this.script = script;
+        this.kernel = kernel;
+        this.output = output;
+        this.decoder = new ValueDecoder(i -> script.analysis().instances().get(i).target().name());
+        this.reader = new MapReader(decoder);
+    }
+
+    /** Creates the maps and loads every program; nothing is attached yet. */
+    public void load() throws KernelException {
+        for (MapInfo info : script.analysis().maps().values()) {
+            MapType type = info.kind().perCpu() ? MapType.PERCPU_HASH : MapType.HASH;
+            maps.add(BpfMap.create(type, info.name(), info.keySize(), info.valueSize(), MAX_ENTRIES));
+        }
+        BpfMap ringbuf = BpfMap.create(MapType.RINGBUF, "output", 0, 0, RINGBUF_BYTES);
+        maps.add(ringbuf);
+        ring = new io.jbpftrace.kernel.RingBuffer(ringbuf, this::onEvent);
+        for (GeneratedProgram p : script.programs()) {
+            ProbeInstance pi = p.instance();
+            programs.add(BpfProgram.load(pi.provider().programType(pi.target()), programName(pi), withMapFds(p)));
+        }
+    }
+
+    private static String programName(ProbeInstance pi) {
+        return pi.target().name().replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    private List<Insn> withMapFds(GeneratedProgram p) {
+        List<Insn> insns = new ArrayList<>(p.insns());
+        for (Asm.MapRef ref : p.mapRefs()) {
+            insns.set(ref.insnIndex(), insns.get(ref.insnIndex()).withImm(maps.get(ref.mapIndex()).fd()));
+        }
+        return insns;
+    }
+
+    /** Attaches every program except BEGIN/END; returns the probe count bpftrace would announce. */
+    public int attach() throws ProbeException {
+        List<GeneratedProgram> all = script.programs();
+        for (int i = 0; i < all.size(); i++) {
+            ProbeInstance pi = all.get(i).instance();
+            if (isSpecial(pi)) continue;
+            attachments.add(pi.provider().attach(pi.target(), programs.get(i).fd(), kernel));
+        }
+        return all.size();
+    }
+
+    private static boolean isSpecial(ProbeInstance pi) { return pi.provider() instanceof BeginEndProvider; }
+
+    public void announce(int probes) { output.attached(probes); }
+
+    /** Runs the BEGIN programs and prints what they sent. */
+    public void begin() throws KernelException { runSpecial(BeginEndProvider.BEGIN); }
+
+    private void runSpecial(String which) throws KernelException {
+        List<GeneratedProgram> all = script.programs();
+        for (int i = 0; i < all.size(); i++) {
+            ProbeInstance pi = all.get(i).instance();
+            if (isSpecial(pi) && pi.target().name().equals(which)) programs.get(i).testRun();
+        }
+        ring.consume();
+    }
+
+    /** Polls the output until exit() was called or {@code stop} says so. */
+    public void run(BooleanSupplier stop) throws KernelException {
+        while (!exitRequested && !stop.getAsBoolean()) ring.poll(100);
+        ring.consume();
+    }
+
+    public boolean exitRequested() { return exitRequested; }
+
+    public long exitCode() { return exitCode; }
+
+    /** Detaches probes, runs END, and prints every map like bpftrace does at exit. */
+    public void end() throws KernelException {
+        detach();
+        runSpecial(BeginEndProvider.END);
+        for (MapInfo info : script.analysis().maps().values()) printMap(info, 0, 0);
+        output.end();
+    }
+
+    private void printMap(MapInfo info, int top, int div) throws KernelException {
+        output.map(info.name(), reader.read(info, maps.get(info.id())), top, div);
+    }
+
+    private void detach() {
+        for (Attachment a : attachments) a.close();
+        attachments.clear();
+    }
+
+    private void onEvent(ByteBuffer buf) {
+        long kind = buf.getLong(0), id = buf.getLong(8);
+        try {
+            if (kind == EventKind.PRINTF) {
+                OutputTable.Printf p = script.output().printf((int) id);
+                output.printf(Printf.format(p.format(), decoder.decodeAll(buf, EventKind.HEADER, p.argTypes())));
+            } else if (kind == EventKind.EXIT) {
+                exitRequested = true;
+                exitCode = id;
+            } else if (kind == EventKind.PRINT) {
+                printMap(mapInfo(id), (int) buf.getLong(16), (int) buf.getLong(24));
+            } else if (kind == EventKind.CLEAR) {
+                maps.get((int) id).clear();
+            } else if (kind == EventKind.ZERO) {
+                zero(maps.get((int) id));
+            }
+        } catch (KernelException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private MapInfo mapInfo(long id) {
+        return script.analysis().maps().values().stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+    }
+
+    /** zero(): keeps the keys, resets every value. */
+    private static void zero(BpfMap map) throws KernelException {
+        for (BpfMap.Entry e : map.entries()) map.update(e.key(), new byte[e.value().length]);
+    }
+
+    @Override
+    public void close() {
+        detach();
+        if (ring != null) ring.close();
+        for (BpfProgram p : programs) p.close();
+        for (BpfMap m : maps) m.close();
+        programs.clear();
+        maps.clear();
+    }
+}

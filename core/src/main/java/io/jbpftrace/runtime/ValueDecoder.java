@@ -1,0 +1,49 @@
+package io.jbpftrace.runtime;
+
+import io.jbpftrace.types.Type;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/** Turns bytes written by BPF programs back into Java values: Long, String, or a List for tuples. */
+public final class ValueDecoder {
+    private final IntFunction<String> probeNames;
+
+    public ValueDecoder(IntFunction<String> probeNames) { this.probeNames = probeNames; }
+
+    public static ByteBuffer le(byte[] bytes) { return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN); }
+
+    /** Decodes a value of type {@code t} at {@code off}; integers occupy 8 bytes, already sign/zero extended. */
+    public Object decode(ByteBuffer buf, int off, Type t) {
+        if (t instanceof Type.Str s) return string(buf, off, s.size());
+        if (t instanceof Type.ProbeName) return probeNames.apply((int) buf.getLong(off));
+        if (t instanceof Type.Tuple tu) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < tu.elements().size(); i++) out.add(decode(buf, off + tu.offsetOf(i), tu.elements().get(i)));
+            return out;
+        }
+        return buf.getLong(off);
+    }
+
+    static String string(ByteBuffer buf, int off, int max) {
+        int end = off;
+        int limit = Math.min(buf.limit(), off + max);
+        while (end < limit && buf.get(end) != 0) end++;
+        byte[] bytes = new byte[end - off];
+        buf.get(off, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Decodes the values laid out one after another, each 8-byte aligned. */
+    public List<Object> decodeAll(ByteBuffer buf, int off, List<Type> types) {
+        List<Object> out = new ArrayList<>(types.size());
+        for (Type t : types) {
+            out.add(decode(buf, off, t));
+            off += Type.align8(t.size());
+        }
+        return out;
+    }
+}

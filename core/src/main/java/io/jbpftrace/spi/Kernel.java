@@ -1,0 +1,23 @@
+package io.jbpftrace.spi;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+/**
+ * What the core offers providers to touch the kernel, so attach code lives once and providers stay
+ * free of native bindings (and can be tested with a mock).
+ */
+public interface Kernel {
+
+    /** The tracefs mount (usually /sys/kernel/tracing). */
+    Path tracefs();
+
+    /** CPUs that are online now. */
+    int[] onlineCpus();
+
+    /** perf_event_open, then attach the BPF program and enable; the result closes the event. */
+    Attachment attachPerfEvent(PerfEventAttr attr, int pid, int cpu, int programFd) throws ProbeException;
+
+    /** The pid given with -p, or of the -c command. */
+    OptionalInt targetPid();
+}

@@ -1,0 +1,30 @@
+package io.jbpftrace.spi;
+
+import io.jbpftrace.bpf.ProgType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A family of probes (tracepoint, profile, uprobe ...). Registered as an OSGi service (or found by
+ * ServiceLoader outside OSGi); the compiler looks providers up by probe type and never names one.
+ */
+public interface ProbeProvider {
+
+    /** Probe types owned: the canonical name first, then aliases ({@code tracepoint}, {@code t}). */
+    List<String> probeTypes();
+
+    /** Resolves a probe, wildcards included, into concrete targets; none found is an error. */
+    List<ProbeTarget> expand(AttachPoint probe, Kernel kernel) throws ProbeException;
+
+    /** Probe names matching a {@code -l} pattern (a glob over the full name). */
+    default List<String> list(String pattern, Kernel kernel) throws ProbeException { return List.of(); }
+
+    /** The BPF program type the target's programs are loaded as. */
+    ProgType programType(ProbeTarget target);
+
+    /** A builtin this provider serves for the target, if it owns one by that name. */
+    default Optional<Builtin> builtin(String name, ProbeTarget target) throws ProbeException { return Optional.empty(); }
+
+    /** Attaches a loaded program to the target. */
+    Attachment attach(ProbeTarget target, int programFd, Kernel kernel) throws ProbeException;
+}

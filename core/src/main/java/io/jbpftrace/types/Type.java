@@ -1,0 +1,72 @@
+package io.jbpftrace.types;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Value types of the language, shared by the compiler and providers (builtins, tracepoint args). */
+public sealed interface Type {
+
+    /** Bytes the value occupies in a map, an event or on the BPF stack. */
+    int size();
+
+    /** Fixed-size integer; all integers live in 64-bit registers, size and sign matter when printing and storing. */
+    record Int(int size, boolean signed) implements Type {
+        public static final Int U8 = new Int(1, false), U16 = new Int(2, false), U32 = new Int(4, false), U64 = new Int(8, false);
+        public static final Int S8 = new Int(1, true), S16 = new Int(2, true), S32 = new Int(4, true), S64 = new Int(8, true);
+    }
+
+    /** NUL-terminated string in a fixed buffer (comm: 16, str(): strlen). */
+    record Str(int size) implements Type {}
+
+    /** Pointer to kernel or user memory. */
+    record Pointer(Type target, boolean user) implements Type {
+        public int size() { return 8; }
+    }
+
+    /** Fixed array inside a record, e.g. {@code char comm[16]}. */
+    record Array(Type element, int length) implements Type {
+        public int size() { return element.size() * length; }
+    }
+
+    /** A tracepoint {@code __data_loc} field: u32 holding (length << 16 | offset) of data in the record. */
+    record DataLoc(Type element) implements Type {
+        public int size() { return 4; }
+    }
+
+    /** A struct; {@code args} of a tracepoint is one, living in the probe context. */
+    record Record(String name, List<Field> fields, int size) implements Type {
+        public Optional<Field> field(String fieldName) {
+            return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+        }
+    }
+
+    record Field(String name, int offset, Type type) {}
+
+    /** The name of the probe that fired, kept as an index into the program's probe table. */
+    record ProbeName() implements Type {
+        public int size() { return 8; }
+    }
+
+    /** Several values side by side: {@code (a, b)} and multi-key map keys. Elements are 8-byte aligned. */
+    record Tuple(List<Type> elements) implements Type {
+        public int size() { return elements.stream().mapToInt(e -> align8(e.size())).sum(); }
+
+        public int offsetOf(int index) {
+            int off = 0;
+            for (int i = 0; i < index; i++) off += align8(elements.get(i).size());
+            return off;
+        }
+    }
+
+    static int align8(int n) { return (n + 7) & ~7; }
+
+    /** No value (statement-only calls). */
+    record Void() implements Type {
+        public int size() { return 0; }
+    }
+
+    Void VOID = new Void();
+
+    /** A character type (int8) whose pointers and arrays read as strings. */
+    static boolean isChar(Type t) { return t instanceof Int i && i.size() == 1; }
+}

@@ -1,0 +1,74 @@
+package io.jbpftrace.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jbpftrace.bpf.MapType;
+import io.jbpftrace.bpf.ProgType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RingBufferTest {
+    @org.junit.jupiter.api.AfterEach void nothingLeaks() { TestPrograms.assertNoKernelObjectsOpen(); }
+
+    @Test void handlerReceivesWhatTheProgramOutput() throws Exception {
+        List<Long> received = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        try (BpfMap ring = BpfMap.create(MapType.RINGBUF, "events", 0, 0, 4096);
+             BpfProgram prog = BpfProgram.load(ProgType.RAW_TRACEPOINT, "emit", TestPrograms.ringbufOutput(ring, 42));
+             RingBuffer rb = new RingBuffer(ring, (ByteBuffer b) -> {
+                 sizes.add(b.remaining());
+                 received.add(b.getLong(0));
+             })) {
+            assertEquals(0, rb.consume());
+            prog.testRun();
+            assertEquals(1, rb.poll(1000));
+            assertEquals(List.of(42L), received);
+            assertEquals(List.of(8), sizes);
+            prog.testRun();
+            prog.testRun();
+            assertEquals(2, rb.consume());
+            assertEquals(List.of(42L, 42L, 42L), received);
+            assertEquals(0, rb.poll(10));
+        }
+    }
+
+    @Test void handlerExceptionsSurfaceFromPoll() throws Exception {
+        IllegalStateException boom = new IllegalStateException("boom");
+        try (BpfMap ring = BpfMap.create(MapType.RINGBUF, "events", 0, 0, 4096);
+             BpfProgram prog = BpfProgram.load(ProgType.RAW_TRACEPOINT, "emit", TestPrograms.ringbufOutput(ring, 1));
+             RingBuffer rb = new RingBuffer(ring, b -> { throw boom; })) {
+            prog.testRun();
+            assertSame(boom, assertThrows(IllegalStateException.class, () -> rb.poll(1000)));
+        }
+    }
+
+    @Test void onlyRingBufferMapsAreAccepted() throws Exception {
+        try (BpfMap map = BpfMap.create(MapType.HASH, "h", 4, 4, 4)) {
+            assertThrows(IllegalArgumentException.class, () -> new RingBuffer(map, b -> {}));
+        }
+    }
+
+    @Test void libbpfErrnoIsVisibleAfterAFailedRingBufferNew() throws Exception {
+        // What the constructor relies on to explain a refusal: errno survives the direct call.
+        try (BpfMap map = BpfMap.create(MapType.HASH, "h", 4, 4, 4)) {
+            LibBpf.SampleCallback cb = (ctx, data, size) -> 0;
+            assertEquals(null, LibBpf.ring_buffer__new(map.fd(), cb, null, null));
+            int errno = com.sun.jna.Native.getLastError();
+            assertTrue(errno > 0, "errno " + errno);
+        }
+    }
+
+    @Test void closeIsIdempotent() throws Exception {
+        try (BpfMap ring = BpfMap.create(MapType.RINGBUF, "events", 0, 0, 4096)) {
+            RingBuffer rb = new RingBuffer(ring, b -> {});
+            rb.close();
+            rb.close();
+            assertThrows(IllegalStateException.class, () -> rb.poll(0));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.jbpftrace.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jbpftrace.registry.testbundle.FixedTypeProvider;
+import io.jbpftrace.spi.ProbeProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FelixProviderSourceTest {
+
+    @TempDir
+    Path bundles;
+
+    @Test
+    void collectsProvidersFromEveryBundleInFolderOrder() throws Exception {
+        TestBundles.write(bundles, "b.provider.tracepoint", "0.2.0.qualifier", "tracepoint");
+        TestBundles.write(bundles, "a.provider.profile", "1.4.2", "profile");
+
+        long t0 = System.nanoTime();
+        try (FelixProviderSource source = FelixProviderSource.start(bundles)) {
+            System.out.printf("felix + 2 bundles started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            List<ProbeProvider> providers = source.providers();
+            assertEquals(List.of("profile", "tracepoint"), providers.stream().map(p -> p.probeTypes().get(0)).toList());
+            assertEquals(List.of("profile 1.4.2 (a.provider.profile)", "tracepoint 0.2.0 (b.provider.tracepoint)"), source.describe());
+            assertEquals(List.of(), source.problems());
+        }
+    }
+
+    @Test
+    void providerClassesComeFromTheBundleButShareCoresInterface() throws Exception {
+        TestBundles.write(bundles, "only", "1.0.0", "only");
+        try (FelixProviderSource source = FelixProviderSource.start(bundles)) {
+            ProbeProvider provider = source.providers().get(0);
+            assertEquals(FixedTypeProvider.class.getName(), provider.getClass().getName());
+            assertNotSame(FixedTypeProvider.class, provider.getClass());
+        }
+    }
+
+    @Test
+    void aBrokenBundleIsReportedAndTheOthersStillLoad() throws Exception {
+        TestBundles.write(bundles, "good", "1.0.0", "good");
+        Files.writeString(bundles.resolve("broken.jar"), "not a jar");
+        try (FelixProviderSource source = FelixProviderSource.start(bundles)) {
+            assertEquals(List.of("good"), source.providers().stream().map(p -> p.probeTypes().get(0)).toList());
+            assertFalse(source.problems().isEmpty());
+            assertTrue(source.problems().get(0).startsWith("broken.jar"), source.problems().toString());
+        }
+    }
+
+    @Test
+    void closeDeletesTheFrameworkCache() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = felixCaches(tmp);
+        FelixProviderSource.start(bundles).close();
+        assertEquals(before, felixCaches(tmp));
+    }
+
+    @Test
+    void aMissingBundleFolderIsAnError() {
+        assertThrows(java.io.IOException.class, () -> FelixProviderSource.start(bundles.resolve("absent")));
+    }
+
+    private static List<Path> felixCaches(Path tmp) throws Exception {
+        try (var s = Files.list(tmp)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("jbpftrace-felix-")).sorted().toList();
+        }
+    }
+}

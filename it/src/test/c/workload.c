@@ -1,0 +1,49 @@
+/*
+ * A workload with known behaviour for the integration tests. It waits for one line on stdin (so the
+ * tracer can attach first), performs the requested system calls, prints "done" and exits.
+ *
+ *   workload open PATH COUNT         open+close PATH COUNT times
+ *   workload read SIZE COUNT         read SIZE bytes from /dev/zero COUNT times
+ *   workload touch PAGES             fault in PAGES fresh pages
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+static void wait_for_go(void) {
+    char line[64];
+    printf("ready %d\n", getpid());
+    fflush(stdout);
+    if (!fgets(line, sizeof line, stdin)) exit(2);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) return 2;
+    wait_for_go();
+    if (!strcmp(argv[1], "open") && argc == 4) {
+        for (int i = atoi(argv[3]); i > 0; i--) {
+            int fd = open(argv[2], O_RDONLY | O_CREAT, 0644);
+            if (fd >= 0) close(fd);
+        }
+    } else if (!strcmp(argv[1], "read") && argc == 4) {
+        size_t size = strtoul(argv[2], NULL, 0);
+        char *buf = malloc(size ? size : 1);
+        int fd = open("/dev/zero", O_RDONLY);
+        for (int i = atoi(argv[3]); i > 0; i--) {
+            if (read(fd, buf, size) < 0) return 1;
+        }
+        close(fd);
+    } else if (!strcmp(argv[1], "touch") && argc == 3) {
+        long pages = atol(argv[2]), page = sysconf(_SC_PAGESIZE);
+        char *mem = mmap(NULL, pages * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        for (long i = 0; i < pages; i++) mem[i * page] = 1;
+    } else {
+        return 2;
+    }
+    printf("done\n");
+    fflush(stdout);
+    return 0;
+}
