@@ -67,8 +67,7 @@ public final class Printf {
     int literalStart = 0;
     for (int i = 0; i < conversions.size(); i++) {
       Conversion c = conversions.get(i);
-      appendLiteralThroughSnprintf(out, format.substring(literalStart, c.start()));
-      out.append(convert(c, args.get(i)));
+      appendPieceThroughSnprintf(out, format, literalStart, c, args.get(i));
       literalStart = c.end();
     }
     out.append(format, literalStart, format.length());
@@ -114,29 +113,36 @@ public final class Printf {
     }
   }
 
-  /** Literal text that goes through snprintf: "%%" (also "%5%" and the like) print one '%'. */
-  private static void appendLiteralThroughSnprintf(StringBuilder out, String text) {
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '%') {
+  /**
+   * What snprintf makes of format[from, c.end()) with one argument: "%%" (also "%5%") prints one
+   * '%' and may swallow the conversion's own '%' ("%%d" prints "%d", its argument unused).
+   */
+  private static void appendPieceThroughSnprintf(StringBuilder out, String format, int from, Conversion c, Object arg) {
+    int i = from;
+    while (i < c.end()) {
+      char ch = format.charAt(i);
+      if (ch == '%') {
+        if (i == c.start()) {
+          out.append(convert(c, arg));
+          return;
+        }
         int j = i + 1;
-        while (j < text.length() && "-+ #0123456789.".indexOf(text.charAt(j)) >= 0) j++;
-        if (j < text.length() && text.charAt(j) == '%') {
+        while (j < c.end() && "-+ #0123456789.".indexOf(format.charAt(j)) >= 0) j++;
+        if (j < c.end() && format.charAt(j) == '%') {
           out.append('%');
           i = j + 1;
           continue;
         }
       }
-      out.append(c);
+      out.append(ch);
       i++;
     }
   }
 
   static String convert(Conversion c, Object arg) {
     return switch (c.specifier()) {
-      case 's', 'r' -> pad(c, truncate(String.valueOf(arg), c.precision()), false);
-      case 'c' -> pad(c, String.valueOf((char) (toLong(arg) & 0xff)), false);
+      case 's', 'r' -> pad(c, truncate(String.valueOf(arg), c.precision()));
+      case 'c' -> pad(c, String.valueOf((char) (toLong(arg) & 0xff)));
       case 'p' -> pointer(c, toLong(arg));
       case 'd' -> integer(c, Long.toString(signedValue(c.length(), toLong(arg))));
       default -> integer(c, unsignedText(c, toLong(arg)));
@@ -174,7 +180,7 @@ public final class Printf {
 
   /** glibc %p: "(nil)" for 0, else 0x and lower-case hex; precision and zero padding act on the digits. */
   private static String pointer(Conversion c, long v) {
-    if (v == 0) return pad(c, "(nil)", false);
+    if (v == 0) return pad(c, "(nil)");
     return integer(c, "0x" + Long.toHexString(v));
   }
 
@@ -191,14 +197,14 @@ public final class Printf {
     if (zeros && c.width() > prefix.length() + digits.length()) {
       digits = "0".repeat(c.width() - prefix.length() - digits.length()) + digits;
     }
-    return pad(c, prefix + digits, false);
+    return pad(c, prefix + digits);
   }
 
   private static String truncate(String s, int precision) {
     return precision >= 0 && s.length() > precision ? s.substring(0, precision) : s;
   }
 
-  private static String pad(Conversion c, String s, boolean unused) {
+  private static String pad(Conversion c, String s) {
     int n = c.width() - s.length();
     if (n <= 0) return s;
     return c.leftAlign() ? s + " ".repeat(n) : " ".repeat(n) + s;

@@ -16,13 +16,27 @@ grammar BpfTrace;
 
     private boolean atProbeHeader() { return depth == 0 && !inPredicate; }
 
-    /** A '/' ends a predicate when only white space separates it from the probe's '{'. */
+    /** A '/' ends a predicate when only white space and comments separate it from the probe's '{'. */
     private boolean endsPredicate() {
         if (!inPredicate) return false;
-        for (int i = 1; ; i++) {
+        int i = 1;
+        while (true) {
             int c = _input.LA(i);
             if (c == '{') return true;
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+            if (c == '/' && _input.LA(i + 1) == '/') {
+                while (_input.LA(i) != '\n' && _input.LA(i) != IntStream.EOF) i++;
+            } else if (c == '/' && _input.LA(i + 1) == '*') {
+                i += 2;
+                while (!(_input.LA(i) == '*' && _input.LA(i + 1) == '/')) {
+                    if (_input.LA(i) == IntStream.EOF) return false;
+                    i++;
+                }
+                i += 2;
+            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
+                i++;
+            } else {
+                return false;
+            }
         }
     }
 }
