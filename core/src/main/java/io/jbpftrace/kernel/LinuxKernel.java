@@ -2,10 +2,14 @@ package io.jbpftrace.kernel;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import io.jbpftrace.spi.Attachment;
 import io.jbpftrace.spi.Kernel;
 import io.jbpftrace.spi.PerfEventAttr;
 import io.jbpftrace.spi.ProbeException;
+import java.io.IOException;
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -19,6 +23,7 @@ public final class LinuxKernel implements Kernel {
 
     private final OptionalInt targetPid;
     private volatile Path tracefs;
+    private volatile UprobePmu uprobePmu;
 
     public LinuxKernel(OptionalInt targetPid) { this.targetPid = targetPid; }
 
@@ -48,6 +53,45 @@ public final class LinuxKernel implements Kernel {
             throws ProbeException {
         String what = "perf_event_open(type=" + attr.type() + ", config=" + attr.config() + ")"
                 + (pid >= 0 ? " for pid " + pid : "") + (cpu >= 0 ? " on cpu " + cpu : "");
+        return open(attr, pid, cpu, programFd, what);
+    }
+
+    /**
+     * Like libbpf: one event for all processes is opened with pid -1 on cpu 0 (perf rejects pid -1
+     * with cpu -1, and the program runs on whichever CPU hits the probe); a target pid gets cpu -1.
+     */
+    @Override public Attachment attachUprobe(Path binary, long offset, boolean retprobe, int pid, int programFd)
+            throws ProbeException {
+        String what = (retprobe ? "uretprobe " : "uprobe ") + binary + ":0x" + Long.toHexString(offset)
+                + (pid >= 0 ? " for pid " + pid : "");
+        UprobePmu pmu = uprobePmu(what);
+        byte[] name = binary.toString().getBytes(StandardCharsets.UTF_8);
+        Memory path = new Memory(name.length + 1L);
+        path.write(0, name, 0, name.length);
+        path.setByte(name.length, (byte) 0);
+        PerfEventAttr attr = new PerfEventAttr(pmu.type(), retprobe ? pmu.retprobeConfig() : 0, 1, false,
+                Pointer.nativeValue(path), offset);
+        try {
+            return open(attr, pid, pid >= 0 ? -1 : 0, programFd, what);
+        } finally {
+            Reference.reachabilityFence(path); // config1 points into it until perf_event_open has copied the path
+        }
+    }
+
+    private UprobePmu uprobePmu(String what) throws ProbeException {
+        UprobePmu pmu = uprobePmu;
+        if (pmu == null) {
+            try {
+                uprobePmu = pmu = UprobePmu.read(UprobePmu.SYSFS);
+            } catch (IOException | RuntimeException e) {
+                throw new ProbeException(what + ": this kernel has no uprobe PMU (" + e.getMessage() + ")");
+            }
+        }
+        return pmu;
+    }
+
+    private static Attachment open(PerfEventAttr attr, int pid, int cpu, int programFd, String what)
+            throws ProbeException {
         Memory layout = PerfEventAttrLayout.write(attr);
         Fd fd;
         try {

@@ -7,8 +7,9 @@ import io.jbpftrace.registry.ProviderRegistry;
 import io.jbpftrace.registry.ProviderSource;
 import io.jbpftrace.registry.ServiceLoaderProviderSource;
 import io.jbpftrace.runtime.BeginEndProvider;
-import io.jbpftrace.runtime.Output;
-import io.jbpftrace.runtime.TextOutput;
+import io.jbpftrace.runtime.JsonSink;
+import io.jbpftrace.runtime.OutputSink;
+import io.jbpftrace.runtime.TextSink;
 import io.jbpftrace.runtime.Tracer;
 import io.jbpftrace.spi.ProbeProvider;
 import java.io.FileOutputStream;
@@ -86,8 +87,8 @@ final class Session {
         return new PrintStream(new FileOutputStream(options.outputFile), false, StandardCharsets.UTF_8);
     }
 
-    private Output output(PrintStream out) {
-        return new TextOutput(out);
+    private OutputSink output(PrintStream out) {
+        return options.format.equals("json") ? new JsonSink(out) : new TextSink(out);
     }
 
     private static Process startCommand(String command) throws IOException {

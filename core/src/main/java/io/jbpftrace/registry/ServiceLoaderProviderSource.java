@@ -1,7 +1,6 @@
 package io.jbpftrace.registry;
 
 import io.jbpftrace.spi.ProbeProvider;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -41,17 +40,26 @@ public final class ServiceLoaderProviderSource implements ProviderSource {
     @Override
     public void close() {}
 
+    /** Implementation-Version if the jar has one, else the Bundle-Version bnd writes. */
     private static String version(ProbeProvider p) {
         Package pkg = p.getClass().getPackage();
-        return ProviderDescription.shortVersion(pkg == null ? null : pkg.getImplementationVersion());
+        String version = pkg == null ? null : pkg.getImplementationVersion();
+        if (version == null) version = manifestValue(p, "Bundle-Version");
+        return ProviderDescription.shortVersion(version);
     }
 
-    /** The jar (file name) the provider was loaded from, or its class name when that is unknown. */
+    /** The bundle symbolic name if the jar is a bundle, else the jar's (or folder's) file name. */
     private static String origin(ProbeProvider p) {
-        CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
-        if (cs == null || cs.getLocation() == null) return p.getClass().getName();
-        String path = cs.getLocation().getPath();
-        if (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-        return path.substring(path.lastIndexOf('/') + 1);
+        String bsn = manifestValue(p, "Bundle-SymbolicName");
+        if (bsn != null) return bsn.split(";", 2)[0].trim();
+        return Manifests.location(p.getClass()).map(l -> l.getFileName().toString()).orElse(p.getClass().getName());
+    }
+
+    private static String manifestValue(ProbeProvider p, String name) {
+        try {
+            return Manifests.of(p.getClass()).map(m -> m.getMainAttributes().getValue(name)).orElse(null);
+        } catch (java.io.IOException e) {
+            return null; // only cosmetic: --version shows "unknown"
+        }
     }
 }

@@ -9,6 +9,8 @@ import io.jbpftrace.codegen.OutputTable;
 import io.jbpftrace.kernel.BpfMap;
 import io.jbpftrace.kernel.BpfProgram;
 import io.jbpftrace.kernel.KernelException;
+import io.jbpftrace.output.MapEntry;
+import io.jbpftrace.output.MapKind;
 import io.jbpftrace.output.Printf;
 import io.jbpftrace.passes.Compiler;
 import io.jbpftrace.passes.MapInfo;
@@ -18,7 +20,9 @@ import io.jbpftrace.spi.Kernel;
 import io.jbpftrace.spi.ProbeException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,7 +36,7 @@ public final class Tracer implements AutoCloseable {
 
     private final Compiler.Result script;
     private final Kernel kernel;
-    private final Output output;
+    private final OutputSink output;
     private final List<BpfMap> maps = new ArrayList<>();
     private final List<BpfProgram> programs = new ArrayList<>();
     private final List<Attachment> attachments = new ArrayList<>();
@@ -42,7 +46,7 @@ public final class Tracer implements AutoCloseable {
     private volatile boolean exitRequested;
     private long exitCode;
 
-    public Tracer(Compiler.Result script, Kernel kernel, Output output) {
+    public Tracer(Compiler.Result script, Kernel kernel, OutputSink output) {
         this.script = script;
         this.kernel = kernel;
         this.output = output;
@@ -118,12 +122,25 @@ public final class Tracer implements AutoCloseable {
     public void end() throws KernelException {
         detach();
         runSpecial(BeginEndProvider.END);
-        for (MapInfo info : script.analysis().maps().values()) printMap(info, 0, 0);
-        output.end();
+        Map<String, List<MapEntry>> all = new LinkedHashMap<>();
+        Map<String, MapKind> kinds = new LinkedHashMap<>();
+        for (MapInfo info : script.analysis().maps().values()) {
+            all.put(info.name(), reader.read(info, maps.get(info.id())));
+            kinds.put(info.name(), kindOf(info));
+        }
+        output.mapsAtExit(all, kinds);
     }
 
     private void printMap(MapInfo info, int top, int div) throws KernelException {
-        output.map(info.name(), reader.read(info, maps.get(info.id())), top, div);
+        output.map(info.name(), reader.read(info, maps.get(info.id())), top, div, kindOf(info));
+    }
+
+    private static MapKind kindOf(MapInfo info) {
+        return switch (info.kind()) {
+            case HIST, LHIST -> MapKind.HIST;
+            case AVG, STATS -> MapKind.STATS;
+            default -> MapKind.SCALAR;
+        };
     }
 
     private void detach() {

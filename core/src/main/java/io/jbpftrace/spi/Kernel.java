@@ -18,6 +18,16 @@ public interface Kernel {
     /** perf_event_open, then attach the BPF program and enable; the result closes the event. */
     Attachment attachPerfEvent(PerfEventAttr attr, int pid, int cpu, int programFd) throws ProbeException;
 
+    /**
+     * Places a uprobe (or, with {@code retprobe}, a uretprobe) at {@code offset} bytes into the file
+     * {@code binary} through the uprobe PMU, then attaches the KPROBE program and enables it; the result
+     * closes the event, which also removes the probe. {@code pid} -1 traces every process.
+     */
+    default Attachment attachUprobe(Path binary, long offset, boolean retprobe, int pid, int programFd)
+            throws ProbeException {
+        throw new ProbeException("uprobes are not supported by " + getClass().getSimpleName());
+    }
+
     /** The pid given with -p, or of the -c command. */
     OptionalInt targetPid();
 }

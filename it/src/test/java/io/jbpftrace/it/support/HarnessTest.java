@@ -46,6 +46,19 @@ class HarnessTest {
     }
 
     @Test
+    void backgroundRunWaitsForOutputAndStopsOnSigint() {
+        KernelObjects.Snapshot before = KernelObjects.snapshot();
+        try (Jbpftrace.Background run = Jbpftrace.start("-e", "BEGIN { printf(\"started\\n\"); }")) {
+            run.awaitStdout("started", Duration.ofSeconds(30));
+            assertTrue(KernelObjects.bpfFds(run.pid()) > 0, "a tracing jbpftrace holds BPF fds");
+            run.sigint();
+            Jbpftrace.Result r = run.await(Duration.ofSeconds(30));
+            assertEquals(0, r.exitCode(), r.toString());
+        }
+        KernelObjects.assertNoneAddedSince(before, Duration.ofSeconds(5));
+    }
+
+    @Test
     void fdCountsOfThisJvmAreZero() {
         assertEquals(0, KernelObjects.perfEventFds(ProcessHandle.current().pid()));
         assertEquals(0, KernelObjects.bpfFds(ProcessHandle.current().pid()));

@@ -24,7 +24,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * Turns a parse tree into the immutable AST. It only builds: syntax errors were reported by the
  * parser already; the errors raised here are about token contents (bad escapes, huge integers).
  */
-public final class AstBuilder extends BpfTraceBaseVisitor<Node> {
+public final class AstBuilder extends BpfTraceParserBaseVisitor<Node> {
     private final String fileName;
     private final String source;
 
@@ -296,7 +296,7 @@ public final class AstBuilder extends BpfTraceBaseVisitor<Node> {
 
     private Expr.MapRef mapRef(MapRefContext ctx) {
         List<Expr> keys = ctx.expr().stream().map(this::expr).toList();
-        return new Expr.MapRef(ctx.MAP().getText().substring(1), keys, pos(ctx));
+        return new Expr.MapRef(ctx.MAP().getText(), keys, pos(ctx));
     }
 
     private static Expr.Var var(Token t) { return new Expr.Var(t.getText().substring(1), pos(t)); }

@@ -1,47 +1,12 @@
 /*
- * The bpftrace language.
- *
- * Attach points are lexed as single ATTACH_POINT tokens: outside any braces and before a
- * predicate, the lexer reads a whole "type:target:func" run (paths, wildcards, offsets, quoted
- * parts) as one token, which keeps '/', '*', ':' and '+' in attach points away from the
- * expression grammar. Inside braces and predicates the lexer is a plain C-like tokenizer.
+ * The bpftrace language: syntax. Tokens come from BpfTraceLexer.g4; the AST is built by the
+ * hand-written AstBuilder. Expression levels follow C precedence, one rule per level.
  */
-grammar BpfTrace;
+parser grammar BpfTraceParser;
 
-@lexer::members {
-    /** How many '{' are open; 0 means we are between top-level items. */
-    private int depth;
-    /** True from a top-level '/' (predicate start) until the probe's '{'. */
-    private boolean inPredicate;
+options { tokenVocab = BpfTraceLexer; }
 
-    private boolean atProbeHeader() { return depth == 0 && !inPredicate; }
-
-    /** A '/' ends a predicate when only white space and comments separate it from the probe's '{'. */
-    private boolean endsPredicate() {
-        if (!inPredicate) return false;
-        int i = 1;
-        while (true) {
-            int c = _input.LA(i);
-            if (c == '{') return true;
-            if (c == '/' && _input.LA(i + 1) == '/') {
-                while (_input.LA(i) != '\n' && _input.LA(i) != IntStream.EOF) i++;
-            } else if (c == '/' && _input.LA(i + 1) == '*') {
-                i += 2;
-                while (!(_input.LA(i) == '*' && _input.LA(i + 1) == '/')) {
-                    if (_input.LA(i) == IntStream.EOF) return false;
-                    i++;
-                }
-                i += 2;
-            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
-                i++;
-            } else {
-                return false;
-            }
-        }
-    }
-}
-
-@parser::members {
+@members {
     private static final java.util.Set<String> INT_TYPES = java.util.Set.of(
             "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64");
 
@@ -215,104 +180,3 @@ fieldName
     | RETURN | LET | SIZEOF | OFFSETOF
     ;
 
-// ---------------------------------------------------------------- lexer
-
-SHEBANG       : '#!' ~[\r\n]* -> skip ;
-PREPROC       : '#' ~[\r\n]* ;
-LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
-// A comment that reaches the end of file stays a token, which the parser reports.
-BLOCK_COMMENT : '/*' .*? ('*/' | EOF) { if (getText().length() >= 4 && getText().endsWith("*/")) skip(); } ;
-WS            : [ \t\r\n\f]+ -> skip ;
-
-// Punctuation. ')' comes before ',' so "expecting ) or ," reads like bpftrace.
-LBRACE   : '{' { depth++; inPredicate = false; } ;
-RBRACE   : '}' { if (depth > 0) depth--; } ;
-LPAREN   : '(' ;
-RPAREN   : ')' ;
-LBRACKET : '[' ;
-RBRACKET : ']' ;
-SEMI     : ';' ;
-COMMA    : ',' ;
-COLON    : ':' ;
-QUESTION : '?' ;
-ARROW    : '->' ;
-DOT      : '.' ;
-
-INCREMENT : '++' ;
-DECREMENT : '--' ;
-PLUS_ASSIGN  : '+=' ;
-MINUS_ASSIGN : '-=' ;
-MUL_ASSIGN   : '*=' ;
-DIV_ASSIGN   : '/=' ;
-MOD_ASSIGN   : '%=' ;
-AND_ASSIGN   : '&=' ;
-OR_ASSIGN    : '|=' ;
-XOR_ASSIGN   : '^=' ;
-SHL_ASSIGN   : '<<=' ;
-SHR_ASSIGN   : '>>=' ;
-
-EQ   : '==' ;
-NE   : '!=' ;
-LE   : '<=' ;
-GE   : '>=' ;
-SHL  : '<<' ;
-SHR  : '>>' ;
-LT   : '<' ;
-GT   : '>' ;
-LAND : '&&' ;
-LOR  : '||' ;
-ASSIGN : '=' ;
-PLUS  : '+' ;
-MINUS : '-' ;
-STAR  : '*' ;
-ENDPRED : '/' {endsPredicate()}? { inPredicate = false; } ;
-DIV   : '/' { if (depth == 0) inPredicate = true; } ;
-MOD   : '%' ;
-BAND  : '&' ;
-BOR   : '|' ;
-BXOR  : '^' ;
-LNOT  : '!' ;
-BNOT  : '~' ;
-
-// Keywords come before IDENT so that they win ties.
-STRUCT   : 'struct' ;
-UNION    : 'union' ;
-CONFIG   : 'config' ;
-IF       : 'if' ;
-ELSE     : 'else' ;
-UNROLL   : 'unroll' ;
-WHILE    : 'while' ;
-FOR      : 'for' ;
-BREAK    : 'break' ;
-CONTINUE : 'continue' ;
-RETURN   : 'return' ;
-LET      : 'let' ;
-SIZEOF   : 'sizeof' ;
-OFFSETOF : 'offsetof' ;
-
-PARAMCOUNT : '$#' ;
-PARAM      : '$' [0-9]+ ;
-VAR        : '$' IDENT_TEXT ;
-MAP        : '@' IDENT_TEXT? ;
-
-INT
-    : [0-9] [0-9_]* ([eE] [0-9]+)? INT_SUFFIX?
-    | '0' [xX] [0-9a-fA-F] [0-9a-fA-F_]* INT_SUFFIX?
-    ;
-
-STRING              : '"' STRING_CHAR* '"' ;
-UNTERMINATED_STRING : '"' STRING_CHAR* ;
-
-IDENT : IDENT_TEXT ;
-
-/** Only at top level: a whole attach point; ties with IDENT (BEGIN, END) go to IDENT. */
-ATTACH_POINT : {atProbeHeader()}? AP_START (AP_CHAR | AP_QUOTED)* ;
-
-ERROR_CHAR : . ;
-
-fragment IDENT_TEXT  : [a-zA-Z_] [a-zA-Z0-9_]* ;
-fragment INT_SUFFIX  : [uU] [lL]? | [lL] [uU]? ;
-fragment STRING_CHAR : ~["\\\r\n] | '\\' ~[\r\n] ;
-fragment AP_START    : [a-zA-Z_*.] ;
-fragment AP_CHAR     : ~[ \t\r\n\f,{}();="] ;
-fragment AP_QUOTED   : '"' STRING_CHAR* '"' ;

@@ -1,0 +1,49 @@
+package io.jbpftrace.elf;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Finds the file a user-space probe names: a path (relative ones against the working directory), a
+ * program on PATH ({@code bash}), or a library known to the dynamic linker ({@code libc}).
+ */
+public final class BinaryLocator {
+    private final List<Path> searchPath;
+    private final Supplier<LdSoCache> libraries;
+
+    /** PATH from the environment and the system's ld.so.cache. */
+    public BinaryLocator() { this(pathFromEnvironment(), LdSoCache::system); }
+
+    public BinaryLocator(List<Path> searchPath, Supplier<LdSoCache> libraries) {
+        this.searchPath = List.copyOf(searchPath);
+        this.libraries = libraries;
+    }
+
+    /** The absolute path of an executable regular file for {@code target}, if there is one. */
+    public Optional<Path> locate(String target) {
+        if (target.isEmpty()) return Optional.empty();
+        if (target.indexOf('/') >= 0) return usable(Path.of(target).toAbsolutePath().normalize());
+        for (Path dir : searchPath) {
+            Optional<Path> found = usable(dir.resolve(target));
+            if (found.isPresent()) return found;
+        }
+        return libraries.get().find(target).flatMap(BinaryLocator::usable);
+    }
+
+    private static Optional<Path> usable(Path p) {
+        return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p.toAbsolutePath()) : Optional.empty();
+    }
+
+    private static List<Path> pathFromEnvironment() {
+        String path = System.getenv("PATH");
+        List<Path> dirs = new ArrayList<>();
+        if (path == null) return dirs;
+        for (String dir : path.split(File.pathSeparator)) if (!dir.isEmpty()) dirs.add(Path.of(dir));
+        return dirs;
+    }
+}

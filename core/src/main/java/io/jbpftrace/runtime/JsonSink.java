@@ -1,0 +1,35 @@
+package io.jbpftrace.runtime;
+
+import io.jbpftrace.output.JsonMapPrinter;
+import io.jbpftrace.output.JsonOutput;
+import io.jbpftrace.output.MapEntry;
+import io.jbpftrace.output.MapKind;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** {@code -f json}: one JSON object per line, as {@code bpftrace -f json} prints them. */
+public final class JsonSink implements OutputSink {
+    private final PrintStream out;
+
+    public JsonSink(PrintStream out) { this.out = out; }
+
+    @Override public void attached(int probes) { write(JsonOutput.attachedProbes(probes)); }
+
+    @Override public void printf(String text) { write(JsonOutput.printf(text)); }
+
+    @Override public void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
+        write(JsonMapPrinter.print(name, entries, top, div));
+    }
+
+    @Override public void mapsAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty) {
+        StringBuilder sb = new StringBuilder("\n\n");
+        maps.forEach((name, entries) -> sb.append(JsonMapPrinter.print(name, entries)));
+        write(sb.toString());
+    }
+
+    private void write(String s) {
+        out.print(s);
+        out.flush();
+    }
+}

@@ -1,0 +1,19 @@
+package io.jbpftrace.runtime;
+
+import io.jbpftrace.output.MapEntry;
+import io.jbpftrace.output.MapKind;
+import java.util.List;
+import java.util.Map;
+
+/** Where the tracer's user-visible output goes: text like bpftrace, or JSON lines with {@code -f json}. */
+public interface OutputSink {
+    void attached(int probes);
+
+    void printf(String text);
+
+    /** print(@m [, top, div]) while tracing. */
+    void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty);
+
+    /** Every map at exit, in name order. */
+    void mapsAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty);
+}

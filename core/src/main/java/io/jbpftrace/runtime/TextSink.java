@@ -1,0 +1,32 @@
+package io.jbpftrace.runtime;
+
+import io.jbpftrace.output.MapEntry;
+import io.jbpftrace.output.MapKind;
+import io.jbpftrace.output.TextMapPrinter;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** bpftrace's default text output. */
+public final class TextSink implements OutputSink {
+    private final PrintStream out;
+
+    public TextSink(PrintStream out) { this.out = out; }
+
+    @Override public void attached(int probes) { write(TextMapPrinter.probesAttachedLine(probes)); }
+
+    @Override public void printf(String text) { write(text); }
+
+    @Override public void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
+        write(TextMapPrinter.print(name, entries, top, div, kindIfEmpty));
+    }
+
+    @Override public void mapsAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty) {
+        write(TextMapPrinter.printAtExit(maps, kindsIfEmpty));
+    }
+
+    private void write(String s) {
+        out.print(s);
+        out.flush();
+    }
+}
