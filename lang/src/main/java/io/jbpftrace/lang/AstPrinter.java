@@ -128,7 +128,7 @@ public final class AstPrinter {
         } else if (expr instanceof Expr.PositionalCount e) {
             line(d, "param $#", e.pos());
         } else if (expr instanceof Expr.MapRef e) {
-            line(d, "map @" + e.name(), e.pos());
+            line(d, "map " + e.name(), e.pos()); // the name keeps its @
             exprs(e.keys(), d + 1);
         } else if (expr instanceof Expr.Var e) {
             line(d, "var $" + e.name(), e.pos());

@@ -8,13 +8,13 @@ import io.jbpftrace.lang.parser.BpfTraceParser;
 import io.jbpftrace.lang.parser.SyntaxErrorStrategy;
 import io.jbpftrace.lang.parser.SyntaxErrorStrategy.SyntaxError;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /** Parses bpftrace script text into a {@link Program}, or fails with the first {@link CompileError}. */
@@ -47,13 +47,13 @@ public final class ScriptParser {
             try {
                 tree = parser.program();
             } catch (SyntaxError e) {
-                throw toCompileError(fileName, source, e, parser.getVocabulary());
+                throw toCompileError(fileName, source, e);
             }
         }
         return new AstBuilder(fileName, source).buildProgram(tree);
     }
 
-    private static CompileError toCompileError(String fileName, String source, SyntaxError e, Vocabulary vocabulary) {
+    private static CompileError toCompileError(String fileName, String source, SyntaxError e) {
         Token t = e.offending();
         Pos pos = new Pos(t.getLine(), t.getCharPositionInLine() + 1);
         int length = t.getType() == Token.EOF ? 1 : Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
@@ -61,20 +61,18 @@ public final class ScriptParser {
             case BpfTraceLexer.UNTERMINATED_STRING -> "unterminated string";
             case BpfTraceLexer.BLOCK_COMMENT -> "end of file during comment";
             case BpfTraceLexer.ERROR_CHAR -> "invalid character '" + t.getText() + "'";
-            default -> syntaxMessage(t, e.expected(), vocabulary);
+            default -> syntaxMessage(t, e.expected());
         };
         if (t.getType() == Token.EOF) pos = endOfSource(source);
         return new CompileError(fileName, source, pos, length, message);
     }
 
-    private static String syntaxMessage(Token t, IntervalSet expected, Vocabulary vocabulary) {
-        StringBuilder message = new StringBuilder("syntax error, unexpected ").append(describe(t.getType(), vocabulary));
+    private static String syntaxMessage(Token t, IntervalSet expected) {
+        StringBuilder message = new StringBuilder("syntax error, unexpected ").append(describe(t.getType()));
         List<String> names = new ArrayList<>();
         if (expected != null) {
-            for (Interval range : expected.getIntervals()) {
-                for (int type = range.a; type <= range.b; type++) {
-                    if (type != Token.EPSILON) names.add(describe(type, vocabulary));
-                }
+            for (Map.Entry<Integer, String> e : TOKEN_NAMES.entrySet()) {
+                if (expected.contains(e.getKey())) names.add(e.getValue());
             }
         }
         if (!names.isEmpty() && names.size() <= MAX_EXPECTED) {
@@ -83,25 +81,44 @@ public final class ScriptParser {
         return message.toString();
     }
 
-    /** Token names as bpftrace prints them: punctuation bare, "," quoted, kinds in words. */
-    private static String describe(int type, Vocabulary vocabulary) {
-        switch (type) {
-            case Token.EOF: return "end of file";
-            case BpfTraceLexer.IDENT: return "identifier";
-            case BpfTraceLexer.INT: return "integer";
-            case BpfTraceLexer.STRING: return "string";
-            case BpfTraceLexer.MAP: return "map";
-            case BpfTraceLexer.VAR: return "variable";
-            case BpfTraceLexer.PARAM: return "positional parameter";
-            case BpfTraceLexer.ENDPRED: return "end predicate";
-            case BpfTraceLexer.ATTACH_POINT: return "attach point";
-            case BpfTraceLexer.PREPROC: return "preprocessor directive";
-            case BpfTraceLexer.COMMA: return "\",\"";
-            default:
-                String literal = vocabulary.getLiteralName(type);
-                if (literal != null) return literal.substring(1, literal.length() - 1);
-                return vocabulary.getDisplayName(type);
-        }
+    private static String describe(int type) {
+        return TOKEN_NAMES.getOrDefault(type, BpfTraceLexer.VOCABULARY.getDisplayName(type));
+    }
+
+    /**
+     * Token names as bpftrace prints them (punctuation bare, "," quoted, kinds in words), in the
+     * order an "expecting" list shows them.
+     */
+    private static final Map<Integer, String> TOKEN_NAMES = new LinkedHashMap<>();
+
+    static {
+        Object[] names = {
+            BpfTraceLexer.LBRACE, "{", BpfTraceLexer.RBRACE, "}", BpfTraceLexer.LPAREN, "(",
+            BpfTraceLexer.RPAREN, ")", BpfTraceLexer.LBRACKET, "[", BpfTraceLexer.RBRACKET, "]",
+            BpfTraceLexer.SEMI, ";", BpfTraceLexer.COMMA, "\",\"", BpfTraceLexer.COLON, ":",
+            BpfTraceLexer.QUESTION, "?", BpfTraceLexer.ARROW, "->", BpfTraceLexer.DOT, ".",
+            BpfTraceLexer.INCREMENT, "++", BpfTraceLexer.DECREMENT, "--",
+            BpfTraceLexer.PLUS_ASSIGN, "+=", BpfTraceLexer.MINUS_ASSIGN, "-=", BpfTraceLexer.MUL_ASSIGN, "*=",
+            BpfTraceLexer.DIV_ASSIGN, "/=", BpfTraceLexer.MOD_ASSIGN, "%=", BpfTraceLexer.AND_ASSIGN, "&=",
+            BpfTraceLexer.OR_ASSIGN, "|=", BpfTraceLexer.XOR_ASSIGN, "^=", BpfTraceLexer.SHL_ASSIGN, "<<=",
+            BpfTraceLexer.SHR_ASSIGN, ">>=", BpfTraceLexer.EQ, "==", BpfTraceLexer.NE, "!=",
+            BpfTraceLexer.LE, "<=", BpfTraceLexer.GE, ">=", BpfTraceLexer.SHL, "<<", BpfTraceLexer.SHR, ">>",
+            BpfTraceLexer.LT, "<", BpfTraceLexer.GT, ">", BpfTraceLexer.LAND, "&&", BpfTraceLexer.LOR, "||",
+            BpfTraceLexer.ASSIGN, "=", BpfTraceLexer.PLUS, "+", BpfTraceLexer.MINUS, "-", BpfTraceLexer.STAR, "*",
+            BpfTraceLexer.DIV, "/", BpfTraceLexer.MOD, "%", BpfTraceLexer.BAND, "&", BpfTraceLexer.BOR, "|",
+            BpfTraceLexer.BXOR, "^", BpfTraceLexer.LNOT, "!", BpfTraceLexer.BNOT, "~",
+            BpfTraceLexer.STRUCT, "struct", BpfTraceLexer.UNION, "union", BpfTraceLexer.CONFIG, "config",
+            BpfTraceLexer.IF, "if", BpfTraceLexer.ELSE, "else", BpfTraceLexer.UNROLL, "unroll",
+            BpfTraceLexer.WHILE, "while", BpfTraceLexer.FOR, "for", BpfTraceLexer.BREAK, "break",
+            BpfTraceLexer.CONTINUE, "continue", BpfTraceLexer.RETURN, "return", BpfTraceLexer.LET, "let",
+            BpfTraceLexer.SIZEOF, "sizeof", BpfTraceLexer.OFFSETOF, "offsetof",
+            BpfTraceLexer.ENDPRED, "end predicate", BpfTraceLexer.IDENT, "identifier",
+            BpfTraceLexer.ATTACH_POINT, "attach point", BpfTraceLexer.INT, "integer",
+            BpfTraceLexer.STRING, "string", BpfTraceLexer.MAP, "map", BpfTraceLexer.VAR, "variable",
+            BpfTraceLexer.PARAM, "positional parameter", BpfTraceLexer.PARAMCOUNT, "$#",
+            BpfTraceLexer.PREPROC, "preprocessor directive", Token.EOF, "end of file",
+        };
+        for (int i = 0; i < names.length; i += 2) TOKEN_NAMES.put((Integer) names[i], (String) names[i + 1]);
     }
 
     /** Where "end of file" errors point: just after the last non-blank character. */

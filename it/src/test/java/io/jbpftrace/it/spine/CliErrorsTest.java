@@ -1,0 +1,80 @@
+package io.jbpftrace.it.spine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jbpftrace.it.support.Jbpftrace;
+import io.jbpftrace.it.support.KernelObjects;
+import io.jbpftrace.it.support.RequiresRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one positioned error and exit code 1; the other flags of the spine work. */
+@ExtendWith(RequiresRoot.class)
+class CliErrorsTest {
+
+    @Test
+    void syntaxErrorPointsAtTheToken() {
+        Jbpftrace.Result r = Jbpftrace.run("-e", "BEGIN { printf(\"hi\" }");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals("", r.stdout());
+        String[] lines = r.stderr().split("\n");
+        assertTrue(lines[0].startsWith("stdin:1:21: ERROR: syntax error"), r::toString);
+        assertEquals("BEGIN { printf(\"hi\" }", lines[1]);
+        assertEquals(" ".repeat(20) + "^", lines[2]);
+        assertFalse(r.stderr().contains("Exception"), r::toString);
+    }
+
+    @Test
+    void unknownTracepointIsOneClearError() {
+        KernelObjects.Snapshot before = KernelObjects.snapshot();
+        Jbpftrace.Result r = Jbpftrace.run("-e", "tracepoint:nope:nothing { @ = count(); }");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().startsWith("stdin:1:1: ERROR: tracepoint not found: nope:nothing\n"), r::toString);
+        assertEquals(3, r.stderr().split("\n").length, r::toString);
+        KernelObjects.assertNoneAddedSince(before, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void unknownProbeTypeNamesTheMissingProvider() {
+        Jbpftrace.Result r = Jbpftrace.run("-e", "rawtracepoint:sched_switch { @ = count(); }");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("ERROR: no provider for probe type rawtracepoint"), r::toString);
+    }
+
+    @Test
+    void listsTracepointsByPattern() {
+        Jbpftrace.Result r = Jbpftrace.run("-l", "tracepoint:syscalls:sys_enter_open*");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().lines().anyMatch("tracepoint:syscalls:sys_enter_openat"::equals), r::toString);
+        assertTrue(r.stdout().lines().allMatch(l -> l.startsWith("tracepoint:syscalls:sys_enter_open")), r::toString);
+    }
+
+    @Test
+    void commandModeEndsWhenTheCommandExits() {
+        Jbpftrace.Result r = Jbpftrace.run("-e", "tracepoint:syscalls:sys_enter_openat /comm == \"cat\"/ { @opens = count(); }",
+                "-c", "cat /etc/hostname");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().matches("(?s)Attaching 1 probe...\n.*\n\n@opens: \\d+\n"), r::toString);
+    }
+
+    @Test
+    void outputFileReceivesTheOutput(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.txt");
+        Jbpftrace.Result r = Jbpftrace.run("-o", out.toString(), "-e", "BEGIN { @x = 42; exit(); }");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.stdout());
+        assertEquals("Attaching 1 probe...\n\n\n@x: 42\n", Files.readString(out));
+    }
+
+    @Test
+    void quietDropsTheAttachingLine() {
+        Jbpftrace.Result r = Jbpftrace.run("-q", "-e", "BEGIN { printf(\"%d\\n\", 6 * 7); exit(); }");
+        assertEquals("42\n\n\n", r.stdout(), r::toString);
+    }
+}

@@ -1,0 +1,75 @@
+package io.jbpftrace.provider.uprobe;
+
+import io.jbpftrace.elf.ElfException;
+import io.jbpftrace.elf.ElfSymbol;
+import io.jbpftrace.elf.ElfSymbols;
+import io.jbpftrace.spi.Glob;
+import io.jbpftrace.spi.ProbeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a function part into file offsets of one binary, with the binary's symbols read once (a
+ * script probing libc:malloc and libc:free reads libc once; a changed file is read again).
+ */
+final class SymbolResolver {
+    private record Cached(FileTime modified, ElfSymbols symbols) {}
+
+    private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
+
+    /** @param shown the binary as it appears in probe names and errors */
+    List<UprobeTarget> resolve(Path binary, String shown, FunctionSpec spec) throws ProbeException {
+        ElfSymbols elf = symbols(binary);
+        if (spec instanceof FunctionSpec.Address a) {
+            String text = a.text();
+            if (elf.functionAt(a.address()).isEmpty()) throw new ProbeException("Could not resolve address: " + shown + ":" + text);
+            return List.of(new UprobeTarget(binary, text, offset(elf, a.address(), shown, text)));
+        }
+        if (spec instanceof FunctionSpec.Symbol s) {
+            ElfSymbol f = elf.function(s.name())
+                    .orElseThrow(() -> new ProbeException("Could not resolve symbol: " + shown + ":" + s.name()));
+            if (s.offset() != 0 && f.size() != 0 && Long.compareUnsigned(s.offset(), f.size()) >= 0) {
+                throw new ProbeException("Offset outside the function bounds ('" + f.name() + "' size is " + f.size() + ")");
+            }
+            String text = s.text();
+            return List.of(new UprobeTarget(binary, text, offset(elf, f.address() + s.offset(), shown, text)));
+        }
+        String glob = spec.text();
+        List<UprobeTarget> out = new ArrayList<>();
+        for (ElfSymbol f : elf.functions(Glob.of(glob)::matches)) {
+            out.add(new UprobeTarget(binary, f.name(), offset(elf, f.address(), shown, f.name())));
+        }
+        if (out.isEmpty()) throw new ProbeException("Could not resolve symbol: " + shown + ":" + glob);
+        return out;
+    }
+
+    /** Every function name of the binary, sorted and unique (for -l). */
+    List<String> functionNames(Path binary) throws ProbeException {
+        return symbols(binary).functions().stream().map(ElfSymbol::name).toList();
+    }
+
+    private static long offset(ElfSymbols elf, long address, String shown, String what) throws ProbeException {
+        return elf.fileOffset(address).orElseThrow(() ->
+                new ProbeException("Could not resolve symbol: " + shown + ":" + what + " (not in a loadable segment)"));
+    }
+
+    ElfSymbols symbols(Path binary) throws ProbeException {
+        try {
+            FileTime modified = Files.getLastModifiedTime(binary);
+            Cached cached = cache.get(binary);
+            if (cached == null || !cached.modified().equals(modified)) {
+                cached = new Cached(modified, ElfSymbols.read(binary));
+                cache.put(binary, cached);
+            }
+            return cached.symbols();
+        } catch (IOException | ElfException e) {
+            throw new ProbeException(e.getMessage());
+        }
+    }
+}
