@@ -33,7 +33,8 @@ final class ExprGen {
     void toR0(Expr e) {
         Type t = g.type(e);
         if (inMemory(t)) throw new IllegalStateException("memory value used as integer at " + e.pos());
-        if (e instanceof Expr.IntLit lit) loadConst(lit.value());
+        if (t instanceof Type.Stack st) stack(st);
+        else if (e instanceof Expr.IntLit lit) loadConst(lit.value());
         else if (e instanceof Expr.Builtin b) builtin(b);
         else if (e instanceof Expr.Positional p) loadConst(Long.decode(param(p)));
         else if (e instanceof Expr.PositionalCount) loadConst(g.ctx.positionalParams().size());
@@ -114,6 +115,20 @@ final class ExprGen {
             throw g.ctx.error(b, ex.getMessage());
         }
         builtin.code().emit(asm, GenState.CTX, Reg.R0);
+    }
+
+    /** R0 = stack id (user stacks: pid << 32 | id), negative ids are kept so userspace can tell a failure. */
+    private void stack(Type.Stack st) {
+        final int userStackFlag = 1 << 8;
+        asm.mov(Reg.R1, GenState.CTX);
+        asm.ldMap(Reg.R2, g.analysis.stackMapIndex(Math.min(st.limit(), SemanticPass.DEFAULT_STACK_FRAMES)));
+        asm.mov(Reg.R3, st.user() ? userStackFlag : 0);
+        asm.call(Helper.GET_STACKID);
+        if (st.user()) {
+            asm.alu64Imm(Op.LSH, Reg.R0, 32).alu64Imm(Op.RSH, Reg.R0, 32).mov(Reg.R9, Reg.R0);
+            asm.call(Helper.GET_CURRENT_PID_TGID);
+            asm.alu64Imm(Op.RSH, Reg.R0, 32).alu64Imm(Op.LSH, Reg.R0, 32).alu64Reg(Op.OR, Reg.R0, Reg.R9);
+        }
     }
 
     private void storeString(String s, int off, int size) {

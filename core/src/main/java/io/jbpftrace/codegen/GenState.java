@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * What the generators of one program share. Register use: R6 holds the context for the whole
- * program; R0-R5 are scratch (helpers clobber them); R7-R9 carry values across helper calls
- * within one statement; intermediate values otherwise live in stack slots.
+ * program; R0-R5 are scratch (helpers clobber them); R7 and R8 carry an aggregation's argument and
+ * value pointer across helper calls; R9 is for a single expression node that calls two helpers;
+ * intermediate values otherwise live in stack slots.
  */
 final class GenState {
     static final Reg CTX = Reg.R6;

@@ -46,6 +46,8 @@ final class LibBpf {
 
     static native int bpf_prog_test_run_opts(int fd, Pointer opts);
 
+    static native int bpf_raw_tracepoint_open(String name, int progFd);
+
     static native Pointer ring_buffer__new(int mapFd, SampleCallback callback, Pointer ctx, Pointer opts);
 
     static native int ring_buffer__poll(Pointer rb, int timeoutMs);

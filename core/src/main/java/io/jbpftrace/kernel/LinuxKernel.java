@@ -78,6 +78,12 @@ public final class LinuxKernel implements Kernel {
         }
     }
 
+    @Override public Attachment attachRawTracepoint(String name, int programFd) throws ProbeException {
+        int fd = LibBpf.bpf_raw_tracepoint_open(name, programFd);
+        if (fd < 0) throw new ProbeException("raw tracepoint " + name + ": " + Errno.text(-fd));
+        return new Fd(fd)::close;
+    }
+
     private UprobePmu uprobePmu(String what) throws ProbeException {
         UprobePmu pmu = uprobePmu;
         if (pmu == null) {

@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The semantic pass's result: probe instances, every map's signature, and each expression's type per instance. */
-public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps, List<IdentityHashMap<Expr, Type>> exprTypes) {
+public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps, List<IdentityHashMap<Expr, Type>> exprTypes,
+                       List<Integer> stackDepths) {
+
+    /** Map index of the stack map keeping {@code frames} frames: after the user maps and the ring buffer. */
+    public int stackMapIndex(int frames) {
+        return maps.size() + 1 + stackDepths.indexOf(frames);
+    }
 
     public Type typeOf(ProbeInstance instance, Expr e) {
         Type t = exprTypes.get(instance.index()).get(e);

@@ -20,9 +20,11 @@ import java.util.TreeMap;
  */
 public final class SemanticPass {
     public static final int STRING_SIZE = 64;
+    public static final int DEFAULT_STACK_FRAMES = 127;
 
     private final CompileContext ctx;
     private final Map<String, MapSig> maps = new HashMap<>();
+    private final List<Integer> stackDepths = new ArrayList<>();
     private boolean strict;
     private ProbeInstance instance;
     private IdentityHashMap<Expr, Type> types;
@@ -61,7 +63,7 @@ public final class SemanticPass {
             MapSig s = maps.get(name);
             infos.put(name, new MapInfo(id++, name, s.keys, s.kind, s.value == null ? Type.Int.S64 : s.value, s.lhist));
         }
-        return new Analysis(instances, infos, List.copyOf(all));
+        return new Analysis(instances, infos, List.copyOf(all), List.copyOf(stackDepths));
     }
 
     // ---- statements ----
@@ -178,7 +180,7 @@ public final class SemanticPass {
         List<Type> keys = new ArrayList<>();
         for (Expr k : ref.keys()) {
             Type t = expr(k);
-            if (!(Types.isInt(t) || t instanceof Type.Str)) throw ctx.error(k, "Map key of type '" + Types.name(t) + "' is not supported");
+            if (!(Types.isScalar(t) || t instanceof Type.Str)) throw ctx.error(k, "Map key of type '" + Types.name(t) + "' is not supported");
             keys.add(t);
         }
         return keys;
@@ -237,6 +239,7 @@ public final class SemanticPass {
     }
 
     private Type builtin(Expr.Builtin b) {
+        if (b.name().equals("kstack") || b.name().equals("ustack")) return stack(b.name().equals("ustack"), "bpftrace", DEFAULT_STACK_FRAMES);
         try {
             var provided = instance.provider().builtin(b.name(), instance.target());
             if (provided.isPresent()) return provided.get().type();
@@ -291,7 +294,7 @@ public final class SemanticPass {
                 if (args.isEmpty() || !(args.get(0) instanceof Expr.StrLit)) throw ctx.error(c, "printf() expects a string literal as its first argument");
                 for (Expr a : args) {
                     Type t = expr(a);
-                    if (!(Types.isInt(t) || t instanceof Type.Str)) throw ctx.error(a, "printf: argument of type '" + Types.name(t) + "' can not be printed");
+                    if (!(Types.isScalar(t) || t instanceof Type.Str)) throw ctx.error(a, "printf: argument of type '" + Types.name(t) + "' can not be printed");
                 }
                 return Type.VOID;
             }
@@ -302,6 +305,9 @@ public final class SemanticPass {
                 if (t instanceof Type.Str || t instanceof Type.Array || t instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
                 if (!Types.isInt(t)) throw ctx.error(args.get(0), "str() expects an integer or a pointer type as first argument (" + Types.name(t) + " provided)");
                 return new Type.Str(STRING_SIZE);
+            }
+            case "kstack", "ustack" -> {
+                return stackCall(c);
             }
             case "exit" -> {
                 argCount(c, 0, 1);
@@ -329,6 +335,25 @@ public final class SemanticPass {
                 throw ctx.error(c, c.name().length(), "Unknown function: '" + c.name() + "'");
             }
         }
+    }
+
+    /** kstack(N), kstack(mode), kstack(mode, N) and the same for ustack. */
+    private Type stackCall(Expr.Call c) {
+        argCount(c, 0, 2);
+        String mode = "bpftrace";
+        int limit = DEFAULT_STACK_FRAMES;
+        for (Expr a : c.args()) {
+            if (a instanceof Expr.Builtin m && (m.name().equals("bpftrace") || m.name().equals("perf") || m.name().equals("raw"))) mode = m.name();
+            else if (a instanceof Expr.IntLit n && n.value() >= 1 && n.value() <= 1024) limit = (int) n.value();
+            else throw ctx.error(a, c.name() + "() expects a stack mode (bpftrace, perf, raw) and/or a frame count between 1 and 1024");
+        }
+        return stack(c.name().equals("ustack"), mode, limit);
+    }
+
+    private Type stack(boolean user, String mode, int limit) {
+        int frames = Math.min(limit, DEFAULT_STACK_FRAMES);
+        if (!stackDepths.contains(frames)) stackDepths.add(frames);
+        return new Type.Stack(user, mode, limit);
     }
 
     private void argCount(Expr.Call c, int min, int max) {

@@ -10,10 +10,14 @@ import java.util.jar.Manifest;
  * exactly these packages from the system bundle, so package versions are declared once (in the
  * package-info files) and provider bundles share core's classes instead of copies.
  */
-final class CoreExports {
+public final class CoreExports {
     private CoreExports() {}
 
-    static String exportPackageHeader() {
+    /**
+     * The value to give {@code org.osgi.framework.system.packages.extra} when hosting provider
+     * bundles in a framework of one's own while core stays on the application classpath.
+     */
+    public static String exportPackageHeader() {
         Path location = Manifests.location(ProbeProvider.class)
                 .orElseThrow(() -> new IllegalStateException("cannot locate the jbpftrace core classes"));
         Manifest manifest;

@@ -10,13 +10,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 
 /**
@@ -31,8 +31,7 @@ public final class FelixProviderSource implements ProviderSource {
     private final Path storage;
     private final FelixProblemLogger logger;
     private final List<String> problems = new ArrayList<>();
-    private final List<ServiceReference<ProbeProvider>> references = new ArrayList<>();
-    private final List<ProbeProvider> providers = new ArrayList<>();
+    private BundleContextProviderSource services;
 
     private FelixProviderSource(Framework framework, Path storage, FelixProblemLogger logger) {
         this.framework = framework;
@@ -55,7 +54,7 @@ public final class FelixProviderSource implements ProviderSource {
         FelixProviderSource source = new FelixProviderSource(framework, storage, logger);
         try {
             source.startBundles(bundleDir);
-            source.collectProviders();
+            source.services = new BundleContextProviderSource(source.framework.getBundleContext());
         } catch (Exception | Error e) {
             source.close();
             throw e;
@@ -105,34 +104,20 @@ public final class FelixProviderSource implements ProviderSource {
         }
     }
 
-    private void collectProviders() throws Exception {
-        BundleContext ctx = framework.getBundleContext();
-        List<ServiceReference<ProbeProvider>> refs = new ArrayList<>(ctx.getServiceReferences(ProbeProvider.class, null));
-        // Bundle order (the sorted folder listing) keeps --version and registry order stable.
-        refs.sort(Comparator.<ServiceReference<ProbeProvider>>comparingLong(r -> r.getBundle().getBundleId())
-                .thenComparingLong(r -> (Long) r.getProperty(Constants.SERVICE_ID)));
-        for (ServiceReference<ProbeProvider> ref : refs) {
-            ProbeProvider provider = ctx.getService(ref);
-            if (provider == null) continue;
-            references.add(ref);
-            providers.add(provider);
-        }
-    }
+    /** The framework hosting the bundles: to install, start or stop bundles while it runs. */
+    public Framework framework() { return framework; }
 
     @Override
-    public List<ProbeProvider> providers() { return List.copyOf(providers); }
+    public List<ProbeProvider> providers() { return services.providers(); }
 
     @Override
-    public List<String> describe() {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < providers.size(); i++) {
-            Bundle bundle = references.get(i).getBundle();
-            String version = bundle == null ? "unknown" : ProviderDescription.shortVersion(bundle.getVersion().toString());
-            String origin = bundle == null ? "unregistered" : bundle.getSymbolicName();
-            lines.add(ProviderDescription.of(providers.get(i), version, origin));
-        }
-        return lines;
-    }
+    public List<String> describe() { return services.describe(); }
+
+    @Override
+    public void addRemovalListener(Consumer<ProbeProvider> listener) { services.addRemovalListener(listener); }
+
+    @Override
+    public void removeRemovalListener(Consumer<ProbeProvider> listener) { services.removeRemovalListener(listener); }
 
     @Override
     public List<String> problems() {
@@ -143,6 +128,7 @@ public final class FelixProviderSource implements ProviderSource {
 
     @Override
     public void close() {
+        if (services != null) services.close();
         try {
             framework.stop();
             framework.waitForStop(STOP_TIMEOUT_MS);

@@ -31,7 +31,7 @@ public final class MapReader {
 
     private List<Object> key(MapInfo info, byte[] key) {
         if (info.keyTypes().isEmpty()) return List.of();
-        Object decoded = decoder.decode(ValueDecoder.le(key), 0, new Type.Tuple(info.keyTypes()));
+        Object decoded = ValueDecoder.printable(decoder.decode(ValueDecoder.le(key), 0, new Type.Tuple(info.keyTypes())), 4);
         @SuppressWarnings("unchecked") List<Object> parts = (List<Object>) decoded;
         return parts;
     }

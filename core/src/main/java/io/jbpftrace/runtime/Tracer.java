@@ -18,6 +18,7 @@ import io.jbpftrace.passes.ProbeInstance;
 import io.jbpftrace.spi.Attachment;
 import io.jbpftrace.spi.Kernel;
 import io.jbpftrace.spi.ProbeException;
+import io.jbpftrace.spi.ProbeProvider;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Tracer implements AutoCloseable {
     static final int MAX_ENTRIES = 4096;
+    private static final int MAX_STACKS = 4096;
     private static final int RINGBUF_BYTES = 1 << 20;
 
     private final Compiler.Result script;
@@ -39,7 +41,8 @@ public final class Tracer implements AutoCloseable {
     private final OutputSink output;
     private final List<BpfMap> maps = new ArrayList<>();
     private final List<BpfProgram> programs = new ArrayList<>();
-    private final List<Attachment> attachments = new ArrayList<>();
+    /** Guarded by itself: a provider going away detaches its probes from another thread. */
+    private final List<ProviderAttachment> attachments = new ArrayList<>();
     private final ValueDecoder decoder;
     private final MapReader reader;
     private io.jbpftrace.kernel.RingBuffer ring;
@@ -50,7 +53,8 @@ public final class Tracer implements AutoCloseable {
         this.script = script;
         this.kernel = kernel;
         this.output = output;
-        this.decoder = new ValueDecoder(i -> script.analysis().instances().get(i).target().name());
+        StackReader stacks = new StackReader(frames -> maps.get(script.analysis().stackMapIndex(frames)));
+        this.decoder = new ValueDecoder(i -> script.analysis().instances().get(i).target().name(), stacks::read);
         this.reader = new MapReader(decoder);
     }
 
@@ -63,6 +67,9 @@ public final class Tracer implements AutoCloseable {
         BpfMap ringbuf = BpfMap.create(MapType.RINGBUF, "output", 0, 0, RINGBUF_BYTES);
         maps.add(ringbuf);
         ring = new io.jbpftrace.kernel.RingBuffer(ringbuf, this::onEvent);
+        for (int frames : script.analysis().stackDepths()) {
+            maps.add(BpfMap.create(MapType.STACK_TRACE, "stack_" + frames, 4, 8 * frames, MAX_STACKS));
+        }
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
             programs.add(BpfProgram.load(pi.provider().programType(pi.target()), programName(pi), withMapFds(p)));
@@ -87,7 +94,10 @@ public final class Tracer implements AutoCloseable {
         for (int i = 0; i < all.size(); i++) {
             ProbeInstance pi = all.get(i).instance();
             if (isSpecial(pi)) continue;
-            attachments.add(pi.provider().attach(pi.target(), programs.get(i).fd(), kernel));
+            Attachment a = pi.provider().attach(pi.target(), programs.get(i).fd(), kernel);
+            synchronized (attachments) {
+                attachments.add(new ProviderAttachment(pi.provider(), a));
+            }
         }
         return all.size();
     }
@@ -131,6 +141,13 @@ public final class Tracer implements AutoCloseable {
         output.mapsAtExit(all, kinds);
     }
 
+    /** Every map's current contents, by name, while tracing or after the end. */
+    public Map<String, List<MapEntry>> readMaps() throws KernelException {
+        Map<String, List<MapEntry>> all = new LinkedHashMap<>();
+        for (MapInfo info : script.analysis().maps().values()) all.put(info.name(), reader.read(info, maps.get(info.id())));
+        return all;
+    }
+
     private void printMap(MapInfo info, int top, int div) throws KernelException {
         output.map(info.name(), reader.read(info, maps.get(info.id())), top, div, kindOf(info));
     }
@@ -144,16 +161,46 @@ public final class Tracer implements AutoCloseable {
     }
 
     private void detach() {
-        for (Attachment a : attachments) a.close();
-        attachments.clear();
+        synchronized (attachments) {
+            for (ProviderAttachment a : attachments) a.attachment().close();
+            attachments.clear();
+        }
     }
+
+    /**
+     * Detaches the probes a provider attached, e.g. because its bundle is stopping; its programs stay
+     * loaded until {@link #close()}. Returns how many attachments were closed.
+     */
+    public int detach(ProbeProvider provider) {
+        synchronized (attachments) {
+            int closed = 0;
+            for (var it = attachments.iterator(); it.hasNext(); ) {
+                ProviderAttachment a = it.next();
+                if (a.provider() != provider) continue;
+                a.attachment().close();
+                it.remove();
+                closed++;
+            }
+            return closed;
+        }
+    }
+
+    /** Number of live attachments (probes attached and not yet detached). */
+    public int attachedCount() {
+        synchronized (attachments) {
+            return attachments.size();
+        }
+    }
+
+    private record ProviderAttachment(ProbeProvider provider, Attachment attachment) {}
 
     private void onEvent(ByteBuffer buf) {
         long kind = buf.getLong(0), id = buf.getLong(8);
         try {
             if (kind == EventKind.PRINTF) {
                 OutputTable.Printf p = script.output().printf((int) id);
-                output.printf(Printf.format(p.format(), decoder.decodeAll(buf, EventKind.HEADER, p.argTypes())));
+                List<Object> args = decoder.decodeAll(buf, EventKind.HEADER, p.argTypes());
+                output.printf(Printf.format(p.format(), args.stream().map(a -> ValueDecoder.printable(a, 8)).toList()));
             } else if (kind == EventKind.EXIT) {
                 exitRequested = true;
                 exitCode = id;

@@ -1,18 +1,24 @@
 package io.jbpftrace.runtime;
 
+import io.jbpftrace.symbols.StackTrace;
 import io.jbpftrace.types.Type;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
-/** Turns bytes written by BPF programs back into Java values: Long, String, or a List for tuples. */
+/** Turns bytes written by BPF programs back into Java values: Long, String, StackTrace, or a List for tuples. */
 public final class ValueDecoder {
     private final IntFunction<String> probeNames;
+    private final BiFunction<Type.Stack, Long, StackTrace> stacks;
 
-    public ValueDecoder(IntFunction<String> probeNames) { this.probeNames = probeNames; }
+    public ValueDecoder(IntFunction<String> probeNames, BiFunction<Type.Stack, Long, StackTrace> stacks) {
+        this.probeNames = probeNames;
+        this.stacks = stacks;
+    }
 
     public static ByteBuffer le(byte[] bytes) { return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN); }
 
@@ -20,6 +26,7 @@ public final class ValueDecoder {
     public Object decode(ByteBuffer buf, int off, Type t) {
         if (t instanceof Type.Str s) return string(buf, off, s.size());
         if (t instanceof Type.ProbeName) return probeNames.apply((int) buf.getLong(off));
+        if (t instanceof Type.Stack st) return stacks.apply(st, buf.getLong(off));
         if (t instanceof Type.Tuple tu) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < tu.elements().size(); i++) out.add(decode(buf, off + tu.offsetOf(i), tu.elements().get(i)));
@@ -35,6 +42,13 @@ public final class ValueDecoder {
         byte[] bytes = new byte[end - off];
         buf.get(off, bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Stacks print their frames indented by {@code indent} (4 as map keys, 8 in printf). */
+    public static Object printable(Object value, int indent) {
+        if (value instanceof StackTrace st) return st.format(indent);
+        if (value instanceof List<?> list) return list.stream().map(v -> printable(v, indent)).toList();
+        return value;
     }
 
     /** Decodes the values laid out one after another, each 8-byte aligned. */

@@ -28,6 +28,14 @@ public interface Kernel {
         throw new ProbeException("uprobes are not supported by " + getClass().getSimpleName());
     }
 
+    /**
+     * Attaches a RAW_TRACEPOINT program to the kernel tracepoint {@code name} (e.g. {@code sched_switch})
+     * with BPF_RAW_TRACEPOINT_OPEN; the result closes the returned fd, which detaches.
+     */
+    default Attachment attachRawTracepoint(String name, int programFd) throws ProbeException {
+        throw new ProbeException("raw tracepoints are not supported by " + getClass().getSimpleName());
+    }
+
     /** The pid given with -p, or of the -c command. */
     OptionalInt targetPid();
 }

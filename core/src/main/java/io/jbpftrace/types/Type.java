@@ -47,6 +47,17 @@ public sealed interface Type {
         public int size() { return 8; }
     }
 
+    /**
+     * A stack trace id from bpf_get_stackid; for user stacks the pid rides in the upper 32 bits so
+     * userspace knows whose addresses to symbolize.
+     *
+     * @param mode  "bpftrace", "perf" or "raw": how the frames print
+     * @param limit how many frames are kept
+     */
+    record Stack(boolean user, String mode, int limit) implements Type {
+        public int size() { return 8; }
+    }
+
     /** Several values side by side: {@code (a, b)} and multi-key map keys. Elements are 8-byte aligned. */
     record Tuple(List<Type> elements) implements Type {
         public int size() { return elements.stream().mapToInt(e -> align8(e.size())).sum(); }

@@ -1,0 +1,35 @@
+package io.jbpftrace.api;
+
+import io.jbpftrace.output.MapEntry;
+import io.jbpftrace.output.MapKind;
+import io.jbpftrace.runtime.OutputSink;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/** The tracer's output turned into the embedder's callbacks; maps printed at exit become the final snapshot. */
+final class CallbackSink implements OutputSink {
+    private final Consumer<String> printf;
+    private final BiConsumer<String, List<MapEntry>> print;
+    private volatile Map<String, List<MapEntry>> atExit;
+
+    CallbackSink(Consumer<String> printf, BiConsumer<String, List<MapEntry>> print) {
+        this.printf = printf;
+        this.print = print;
+    }
+
+    @Override public void attached(int probes) {}
+
+    @Override public void printf(String text) { printf.accept(text); }
+
+    @Override public void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
+        print.accept(name, entries);
+    }
+
+    @Override public void mapsAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty) {
+        atExit = Map.copyOf(maps);
+    }
+
+    Map<String, List<MapEntry>> atExit() { return atExit; }
+}

@@ -1,0 +1,23 @@
+/*
+ * Target for the uprobe tests: prints "ready", waits for a line on stdin (the go signal, so probes
+ * can be attached first), then calls add() N times (argv[1], default 100) and prints the sum.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+/* noipa: no inlining, cloning or constant propagation, so every call really enters add. */
+__attribute__((noipa)) int add(int a, int b) { return a + b; }
+
+__attribute__((noipa)) int add_three(int a, int b, int c) { return add(add(a, b), c); }
+
+int main(int argc, char **argv) {
+    int n = argc > 1 ? atoi(argv[1]) : 100;
+    char line[64];
+    printf("ready\n");
+    fflush(stdout);
+    if (!fgets(line, sizeof line, stdin)) return 1;
+    long sum = 0;
+    for (int i = 0; i < n; i++) sum += add(i, 2 * i);
+    printf("%ld\n", sum);
+    return 0;
+}
