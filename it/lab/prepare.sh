@@ -96,6 +96,9 @@ build_initramfs() {
 }
 
 mkdir -p "$LAB_DIR" || die "cannot create $LAB_DIR"
+# Parallel runs each call this script; one prepares while the others wait.
+exec 9>"$LAB_DIR/.lock"
+flock 9 || die "cannot lock $LAB_DIR/.lock"
 install_packages
 pkg=$(kernel_package)
 fetch_kernel "$pkg"

@@ -34,7 +34,7 @@ set -e
 
 rc=$(sed -n 's/^LAB-EXIT \([0-9][0-9]*\)$/\1/p' "$console" | tail -n1)
 if [ -n "$rc" ]; then exit "$rc"; fi
-if grep -q '^LAB-BEGIN$' "$console"; then
+if grep -q 'LAB-BEGIN$' "$console"; then
     echo "run.sh: the guest command did not finish within ${TIMEOUT}s" >&2
     exit 124
 fi

@@ -28,7 +28,7 @@ final class CallbackSink implements OutputSink {
     }
 
     @Override public void mapsAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty) {
-        atExit = Map.copyOf(maps);
+        atExit = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(maps));
     }
 
     Map<String, List<MapEntry>> atExit() { return atExit; }

@@ -46,7 +46,35 @@ final class ExprGen {
         else if (e instanceof Expr.Field f) field(f, -1);
         else if (e instanceof Expr.Cast c) cast(c);
         else if (e instanceof Expr.TupleIndex ti) tupleIndex(ti, -1);
+        else if (e instanceof Expr.Sizeof so) loadConst(so.operand() != null ? g.type(so.operand()).size() : sizeOfType(so));
+        else if (e instanceof Expr.Call c) call(c);
         else throw g.ctx.error(e, "This expression is not supported yet");
+    }
+
+    private static long sizeOfType(Expr.Sizeof so) {
+        return so.pointerDepth() > 0 ? 8 : io.jbpftrace.passes.IntTypes.byName(so.typeName()).size();
+    }
+
+    /** Calls that produce an integer-like value. */
+    private void call(Expr.Call c) {
+        switch (c.name()) {
+            case "ksym" -> toR0(c.args().get(0));
+            case "kaddr" -> loadConst(io.jbpftrace.symbols.KernelSymbols.address(((Expr.StrLit) c.args().get(0)).value()));
+            case "cgroupid" -> loadConst(io.jbpftrace.passes.Cgroups.id(((Expr.StrLit) c.args().get(0)).value()));
+            case "strncmp" -> {
+                compareStrings(c.args().get(0), c.args().get(1), (int) ((Expr.IntLit) c.args().get(2)).value());
+                asm.alu64Imm(Op.XOR, Reg.R0, 1); // strncmp is 0 when equal
+            }
+            default -> throw g.ctx.error(c, c.name() + "() can not be used as a value here");
+        }
+    }
+
+    /** signal(sig): bpf_send_signal to the current task. */
+    void signal(Expr.Call c) {
+        Expr arg = c.args().get(0);
+        if (arg instanceof Expr.StrLit s) loadConst(io.jbpftrace.passes.Signals.number(s.value()));
+        else toR0(arg);
+        asm.mov(Reg.R1, Reg.R0).call(Helper.SEND_SIGNAL);
     }
 
     /** Evaluates any expression into a stack slot and returns the slot's offset. */
@@ -103,6 +131,10 @@ final class ExprGen {
     }
 
     private void builtin(Expr.Builtin b) {
+        if (b.name().equals("elapsed")) {
+            asm.call(Helper.KTIME_GET_NS).ldImm64(Reg.R1, g.ctx.startNanos()).alu64Reg(Op.SUB, Reg.R0, Reg.R1);
+            return;
+        }
         if (b.name().equals("probe")) {
             loadConst(g.instance.index());
             return;
@@ -244,23 +276,28 @@ final class ExprGen {
 
     /** String == / != : compare byte by byte up to the first NUL (both buffers are zero padded). */
     private void strings(Expr.Binary b) {
+        compareStrings(b.left(), b.right(), Integer.MAX_VALUE);
+        if (b.op().equals("!=")) asm.alu64Imm(Op.XOR, Reg.R0, 1);
+    }
+
+    /** R0 = 1 when the first {@code limit} characters of both strings are equal, else 0. */
+    private void compareStrings(Expr left, Expr right, int limit) {
         int mark = g.frame.mark();
-        int l = toStack(b.left()), r = toStack(b.right());
-        int n = Math.min(g.type(b.left()).size(), g.type(b.right()).size());
+        int l = toStack(left), r = toStack(right);
+        int sl = g.type(left).size(), sr = g.type(right).size();
+        int n = Math.min(Math.min(sl, sr), limit);
         Label differ = asm.newLabel("strne"), same = asm.newLabel("streq"), done = asm.newLabel("strcmp");
         for (int i = 0; i < n; i++) {
             asm.load(1, Reg.R1, Reg.FP, l + i).load(1, Reg.R2, Reg.FP, r + i);
             asm.jumpIf(Op.JNE, Reg.R1, Reg.R2, differ);
             asm.jumpIf(Op.JEQ, Reg.R1, 0, same);
         }
-        int sl = g.type(b.left()).size(), sr = g.type(b.right()).size();
-        if (sl != sr) { // the longer one must end where the shorter did
+        if (sl != sr && n < limit) { // the longer one must end where the shorter did
             int longer = sl > sr ? l : r;
             asm.load(1, Reg.R1, Reg.FP, longer + n).jumpIf(Op.JNE, Reg.R1, 0, differ);
         }
-        boolean eq = b.op().equals("==");
-        asm.bind(same).mov(Reg.R0, eq ? 1 : 0).jump(done);
-        asm.bind(differ).mov(Reg.R0, eq ? 0 : 1).bind(done);
+        asm.bind(same).mov(Reg.R0, 1).jump(done);
+        asm.bind(differ).mov(Reg.R0, 0).bind(done);
         g.frame.release(mark);
     }
 

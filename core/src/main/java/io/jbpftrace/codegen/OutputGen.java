@@ -20,8 +20,23 @@ final class OutputGen {
         this.exprs = exprs;
     }
 
-    void printf(Expr.Call call) {
-        List<Expr> args = call.args().subList(1, call.args().size());
+    /** printf, system, cat: a format literal and its arguments, formatted in userspace. */
+    void formatted(long kind, Expr.Call call) {
+        send(kind, ((Expr.StrLit) call.args().get(0)).value(), call.args().subList(1, call.args().size()));
+    }
+
+    /** time([format]): userspace prints the wall-clock time. */
+    void time(Expr.Call call) {
+        String format = call.args().isEmpty() ? "%H:%M:%S\n" : ((Expr.StrLit) call.args().get(0)).value();
+        send(EventKind.TIME, format, List.of());
+    }
+
+    /** print(value) of a non-map expression. */
+    void printValue(Expr.Call call) {
+        send(EventKind.PRINT_VALUE, "", call.args().subList(0, 1));
+    }
+
+    private void send(long kind, String format, List<Expr> args) {
         List<Type> types = new ArrayList<>();
         int size = EventKind.HEADER;
         for (Expr a : args) {
@@ -29,9 +44,9 @@ final class OutputGen {
             types.add(t);
             size += Type.align8(t.size());
         }
-        int id = g.output.addPrintf(((Expr.StrLit) call.args().get(0)).value(), types);
+        int id = g.output.add(format, types);
         int mark = g.frame.mark();
-        int rec = header(size, EventKind.PRINTF, id);
+        int rec = header(size, kind, id);
         int at = rec + EventKind.HEADER;
         for (int i = 0; i < args.size(); i++) {
             exprs.into(args.get(i), at, Type.align8(types.get(i).size()));

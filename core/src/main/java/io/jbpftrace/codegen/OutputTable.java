@@ -4,17 +4,20 @@ import io.jbpftrace.types.Type;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Formats of printf calls, indexed by the id their events carry; filled while generating code. */
+/**
+ * Call sites whose work happens in userspace (printf, system, cat, time, print of a value), indexed
+ * by the id their ring buffer records carry; filled while generating code.
+ */
 public final class OutputTable {
-    /** A printf call site: its format and the types of its arguments, in record order. */
-    public record Printf(String format, List<Type> argTypes) {}
+    /** A call site: its format (or time format) and the types of its arguments, in record order. */
+    public record Formatted(String format, List<Type> argTypes) {}
 
-    private final List<Printf> printfs = new ArrayList<>();
+    private final List<Formatted> sites = new ArrayList<>();
 
-    int addPrintf(String format, List<Type> argTypes) {
-        printfs.add(new Printf(format, List.copyOf(argTypes)));
-        return printfs.size() - 1;
+    int add(String format, List<Type> argTypes) {
+        sites.add(new Formatted(format, List.copyOf(argTypes)));
+        return sites.size() - 1;
     }
 
-    public Printf printf(int id) { return printfs.get(id); }
+    public Formatted site(int id) { return sites.get(id); }
 }

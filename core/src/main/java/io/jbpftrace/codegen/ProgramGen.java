@@ -91,10 +91,17 @@ public final class ProgramGen {
     private void exprStmt(Expr e) {
         if (e instanceof Expr.Call c) {
             switch (c.name()) {
-                case "printf" -> output.printf(c);
+                case "printf" -> output.formatted(EventKind.PRINTF, c);
+                case "system" -> output.formatted(EventKind.SYSTEM, c);
+                case "cat" -> output.formatted(EventKind.CAT, c);
+                case "time" -> output.time(c);
+                case "signal" -> exprs.signal(c);
                 case "exit" -> output.exit(c);
                 case "delete" -> maps.delete((Expr.MapRef) c.args().get(0));
-                case "print" -> output.mapAction(EventKind.PRINT, c);
+                case "print" -> {
+                    if (c.args().get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) output.mapAction(EventKind.PRINT, c);
+                    else output.printValue(c);
+                }
                 case "clear" -> output.mapAction(EventKind.CLEAR, c);
                 case "zero" -> output.mapAction(EventKind.ZERO, c);
                 default -> evaluateAndDrop(e);

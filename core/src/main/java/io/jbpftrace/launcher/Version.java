@@ -1,12 +1,13 @@
 package io.jbpftrace.launcher;
 
-/** The version stamped into core's manifest by the build. */
+import io.jbpftrace.registry.Manifests;
+
+/** The version of the core jar, from the Bundle-Version bnd writes into its manifest. */
 final class Version {
     private Version() {}
 
     static String get() {
         String v = Version.class.getPackage().getImplementationVersion();
-        if (v == null) v = Version.class.getPackage().getSpecificationVersion();
-        return v == null ? "0.1.0" : v;
+        return v != null ? v : Manifests.bundleVersion(Version.class);
     }
 }

@@ -63,7 +63,8 @@ public final class TextMapPrinter {
     return "[" + String.join(", ", parts) + "]";
   }
 
-  static String valueText(MapValue value, long div) {
+  /** A value as bpftrace prints it in a map line or with print(value). */
+  public static String valueText(MapValue value, long div) {
     if (value instanceof MapValue.Int i) {
       return i.signed() ? Long.toString(i.value() / div) : Long.toUnsignedString(Long.divideUnsigned(i.value(), div));
     }

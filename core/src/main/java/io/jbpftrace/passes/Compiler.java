@@ -17,10 +17,17 @@ import java.util.List;
 public final class Compiler {
     private final ProviderRegistry registry;
     private final Kernel kernel;
+    private boolean unsafe;
 
     public Compiler(ProviderRegistry registry, Kernel kernel) {
         this.registry = registry;
         this.kernel = kernel;
+    }
+
+    /** Allows system(), signal() and other functions bpftrace only runs with --unsafe. */
+    public Compiler allowUnsafe(boolean allow) {
+        this.unsafe = allow;
+        return this;
     }
 
     /** A compiled script: programs to load, and what userspace needs to interpret their output. */
@@ -31,7 +38,7 @@ public final class Compiler {
 
     public Result compile(String fileName, String source, List<String> positionalParams) {
         Program program = ScriptParser.parse(fileName, source);
-        CompileContext ctx = new CompileContext(program, positionalParams);
+        CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime());
         List<ProbeInstance> instances = new ProbeExpansionPass(registry, kernel).run(ctx);
         Analysis analysis = new SemanticPass(ctx).run(instances);
         OutputTable output = new OutputTable();

@@ -3,6 +3,8 @@ package io.jbpftrace.passes;
 import io.jbpftrace.lang.ast.Block;
 import io.jbpftrace.lang.ast.Expr;
 import io.jbpftrace.lang.ast.Stmt;
+import io.jbpftrace.output.Conversion;
+import io.jbpftrace.output.Printf;
 import io.jbpftrace.spi.Builtin;
 import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.types.Type;
@@ -229,6 +231,11 @@ public final class SemanticPass {
         if (e instanceof Expr.Ternary t) return ternary(t);
         if (e instanceof Expr.Field f) return field(f);
         if (e instanceof Expr.Cast c) return cast(c);
+        if (e instanceof Expr.Sizeof so) {
+            if (so.operand() != null) expr(so.operand());
+            sizeOf(so);
+            return Type.Int.U64;
+        }
         if (e instanceof Expr.Tuple t) return new Type.Tuple(t.elems().stream().map(this::expr).toList());
         if (e instanceof Expr.TupleIndex ti) {
             if (!(expr(ti.target()) instanceof Type.Tuple tt)) throw ctx.error(ti, "Can not access index on non-tuple type");
@@ -239,6 +246,7 @@ public final class SemanticPass {
     }
 
     private Type builtin(Expr.Builtin b) {
+        if (b.name().equals("elapsed")) return Type.Int.U64;
         if (b.name().equals("kstack") || b.name().equals("ustack")) return stack(b.name().equals("ustack"), "bpftrace", DEFAULT_STACK_FRAMES);
         try {
             var provided = instance.provider().builtin(b.name(), instance.target());
@@ -251,6 +259,15 @@ public final class SemanticPass {
                         ? "The " + b.name() + " builtin can not be used with '" + instance.provider().probeTypes().get(0) + "' probes"
                         : "Unknown identifier: '" + b.name() + "'"));
         return core.type();
+    }
+
+    /** The size sizeof() stands for; the code generator asks again. */
+    public long sizeOf(Expr.Sizeof so) {
+        if (so.operand() != null) return types.containsKey(so.operand()) ? types.get(so.operand()).size() : expr(so.operand()).size();
+        if (so.pointerDepth() > 0) return 8;
+        Type t = IntTypes.byName(so.typeName());
+        if (t == null) throw ctx.error(so, "Unknown type: " + so.typeName());
+        return t.size();
     }
 
     private static boolean knownElsewhere(String name) {
@@ -290,14 +307,55 @@ public final class SemanticPass {
     private Type call(Expr.Call c) {
         List<Expr> args = c.args();
         switch (c.name()) {
+            case "system", "cat" -> {
+                if (c.name().equals("system") && !ctx.unsafe()) throw ctx.error(c, "system() is an unsafe function being used in safe mode");
+                return formatted(c);
+            }
             case "printf" -> {
-                if (args.isEmpty() || !(args.get(0) instanceof Expr.StrLit)) throw ctx.error(c, "printf() expects a string literal as its first argument");
-                for (Expr a : args) {
-                    Type t = expr(a);
-                    if (!(Types.isScalar(t) || t instanceof Type.Str)) throw ctx.error(a, "printf: argument of type '" + Types.name(t) + "' can not be printed");
-                }
+                return formatted(c);
+            }
+            case "time" -> {
+                argCount(c, 0, 1);
+                if (args.size() == 1 && !(args.get(0) instanceof Expr.StrLit)) throw ctx.error(args.get(0), "time() expects a string literal as argument");
+                args.forEach(this::expr);
                 return Type.VOID;
             }
+            case "signal" -> {
+                if (!ctx.unsafe()) throw ctx.error(c, "signal() is an unsafe function being used in safe mode");
+                argCount(c, 1, 1);
+                Type t = expr(args.get(0));
+                if (args.get(0) instanceof Expr.StrLit s && Signals.number(s.value()) < 0) throw ctx.error(args.get(0), "Invalid signal: " + s.value());
+                if (!(t instanceof Type.Str) && !Types.isInt(t)) throw ctx.error(args.get(0), "signal() only accepts a signal name or number");
+                return Type.VOID;
+            }
+            case "ksym" -> {
+                argCount(c, 1, 1);
+                requireInt(args.get(0), "ksym() argument");
+                return new Type.Symbol(false);
+            }
+            case "kaddr" -> {
+                argCount(c, 1, 1);
+                if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "kaddr() expects a string literal");
+                expr(s);
+                if (io.jbpftrace.symbols.KernelSymbols.address(s.value()) == 0) throw ctx.error(s, "Failed to resolve kernel symbol: " + s.value());
+                return Type.Int.U64;
+            }
+            case "cgroupid" -> {
+                argCount(c, 1, 1);
+                if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "cgroupid() expects a string literal");
+                expr(s);
+                if (Cgroups.id(s.value()) < 0) throw ctx.error(s, "cgroupid: can not find cgroup " + s.value());
+                return Type.Int.U64;
+            }
+            case "override" -> throw ctx.error(c, "override() can only be used with kprobes, and this kernel has none");
+            case "strncmp" -> {
+                argCount(c, 3, 3);
+                for (int i = 0; i < 2; i++) if (!(expr(args.get(i)) instanceof Type.Str)) throw ctx.error(args.get(i), "strncmp() expects string arguments");
+                if (!(args.get(2) instanceof Expr.IntLit)) throw ctx.error(args.get(2), "strncmp() expects an integer literal as third argument");
+                expr(args.get(2));
+                return Type.Int.U64;
+            }
+            case "sizeof" -> throw ctx.error(c, "sizeof() takes a type or an expression");
             case "str" -> {
                 argCount(c, 1, 2);
                 Type t = expr(args.get(0));
@@ -323,6 +381,12 @@ public final class SemanticPass {
             }
             case "clear", "zero", "print" -> {
                 argCount(c, 1, c.name().equals("print") ? 3 : 1);
+                if (c.name().equals("print") && !(args.get(0) instanceof Expr.MapRef m0 && m0.keys().isEmpty())) {
+                    argCount(c, 1, 1);
+                    Type t = expr(args.get(0));
+                    if (!(Types.isScalar(t) || t instanceof Type.Str || t instanceof Type.Tuple)) throw ctx.error(args.get(0), "print() can not print a value of type " + Types.name(t));
+                    return Type.VOID;
+                }
                 if (args.get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) {
                     if (strict && maps.get(m.name()) == null) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
                     for (Expr a : args.subList(1, args.size())) requireInt(a, "print() argument");
@@ -335,6 +399,25 @@ public final class SemanticPass {
                 throw ctx.error(c, c.name().length(), "Unknown function: '" + c.name() + "'");
             }
         }
+    }
+
+    /** printf, system, cat: a format literal checked against its arguments. */
+    private Type formatted(Expr.Call c) {
+        List<Expr> args = c.args();
+        if (args.isEmpty() || !(args.get(0) instanceof Expr.StrLit fmt)) throw ctx.error(c, c.name() + "() expects a string literal as its first argument");
+        List<Conversion.ArgType> argTypes = new ArrayList<>();
+        for (Expr a : args.subList(1, args.size())) {
+            Type t = expr(a);
+            if (!(Types.isScalar(t) || t instanceof Type.Str)) throw ctx.error(a, c.name() + ": argument of type '" + Types.name(t) + "' can not be printed");
+            argTypes.add(Types.isInt(t) ? Conversion.ArgType.INTEGER : Conversion.ArgType.STRING);
+        }
+        expr(fmt);
+        try {
+            Printf.check(fmt.value(), argTypes);
+        } catch (IllegalArgumentException e) {
+            throw ctx.error(c, e.getMessage().replaceFirst("^printf", c.name()));
+        }
+        return Type.VOID;
     }
 
     /** kstack(N), kstack(mode), kstack(mode, N) and the same for ustack. */

@@ -16,6 +16,7 @@ public final class Types {
         if (t instanceof Type.Record r) return "struct " + r.name();
         if (t instanceof Type.ProbeName) return "probe";
         if (t instanceof Type.Stack st) return st.user() ? "ustack" : "kstack";
+        if (t instanceof Type.Symbol sy) return sy.user() ? "usym" : "ksym";
         if (t instanceof Type.Tuple tu) return tu.elements().stream().map(Types::name).collect(Collectors.joining(",", "(", ")"));
         return "none";
     }
@@ -23,7 +24,7 @@ public final class Types {
     public static boolean isInt(Type t) { return t instanceof Type.Int || t instanceof Type.Pointer; }
 
     /** Values kept in a register and an 8-byte slot: integers, pointers, probe names, stack ids. */
-    public static boolean isScalar(Type t) { return isInt(t) || t instanceof Type.ProbeName || t instanceof Type.Stack; }
+    public static boolean isScalar(Type t) { return isInt(t) || t instanceof Type.ProbeName || t instanceof Type.Stack || t instanceof Type.Symbol; }
 
     /** Strings in any form: string values and char arrays. */
     public static boolean isString(Type t) { return t instanceof Type.Str; }

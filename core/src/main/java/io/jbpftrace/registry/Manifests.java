@@ -11,8 +11,20 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /** The manifest of the jar, or classes folder in a build, that a class was loaded from. */
-final class Manifests {
+public final class Manifests {
     private Manifests() {}
+
+    /**
+     * The Bundle-Version bnd stamped into the jar a class came from, as major.minor.micro; the
+     * launcher's own version, shown by --version. "unknown" without a manifest.
+     */
+    public static String bundleVersion(Class<?> type) {
+        try {
+            return ProviderDescription.shortVersion(of(type).map(m -> m.getMainAttributes().getValue("Bundle-Version")).orElse(null));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
 
     static Optional<Path> location(Class<?> type) {
         CodeSource cs = type.getProtectionDomain().getCodeSource();

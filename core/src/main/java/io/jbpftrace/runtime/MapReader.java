@@ -40,10 +40,8 @@ public final class MapReader {
         int stride = Type.align8(info.valueSize());
         switch (info.kind()) {
             case VALUE -> {
-                Object o = decoder.decode(v, 0, info.valueType());
-                if (o instanceof String s) return new MapValue.Str(s);
-                boolean signed = info.valueType() instanceof Type.Int i && i.signed();
-                return new MapValue.Int((Long) o, signed);
+                Object o = ValueDecoder.printable(decoder.decode(v, 0, info.valueType()), 4);
+                return ValueDecoder.toMapValue(o, info.valueType());
             }
             case COUNT, SUM -> {
                 long sum = 0;

@@ -3,15 +3,12 @@ package io.jbpftrace.runtime;
 import io.jbpftrace.bpf.Asm;
 import io.jbpftrace.bpf.Insn;
 import io.jbpftrace.bpf.MapType;
-import io.jbpftrace.codegen.EventKind;
 import io.jbpftrace.codegen.GeneratedProgram;
-import io.jbpftrace.codegen.OutputTable;
 import io.jbpftrace.kernel.BpfMap;
 import io.jbpftrace.kernel.BpfProgram;
 import io.jbpftrace.kernel.KernelException;
 import io.jbpftrace.output.MapEntry;
 import io.jbpftrace.output.MapKind;
-import io.jbpftrace.output.Printf;
 import io.jbpftrace.passes.Compiler;
 import io.jbpftrace.passes.MapInfo;
 import io.jbpftrace.passes.ProbeInstance;
@@ -45,6 +42,7 @@ public final class Tracer implements AutoCloseable {
     private final List<ProviderAttachment> attachments = new ArrayList<>();
     private final ValueDecoder decoder;
     private final MapReader reader;
+    private final EventDispatcher events;
     private io.jbpftrace.kernel.RingBuffer ring;
     private volatile boolean exitRequested;
     private long exitCode;
@@ -56,6 +54,7 @@ public final class Tracer implements AutoCloseable {
         StackReader stacks = new StackReader(frames -> maps.get(script.analysis().stackMapIndex(frames)));
         this.decoder = new ValueDecoder(i -> script.analysis().instances().get(i).target().name(), stacks::read);
         this.reader = new MapReader(decoder);
+        this.events = new EventDispatcher(script.output(), decoder, output, new Actions());
     }
 
     /** Creates the maps and loads every program; nothing is attached yet. */
@@ -195,24 +194,24 @@ public final class Tracer implements AutoCloseable {
     private record ProviderAttachment(ProbeProvider provider, Attachment attachment) {}
 
     private void onEvent(ByteBuffer buf) {
-        long kind = buf.getLong(0), id = buf.getLong(8);
         try {
-            if (kind == EventKind.PRINTF) {
-                OutputTable.Printf p = script.output().printf((int) id);
-                List<Object> args = decoder.decodeAll(buf, EventKind.HEADER, p.argTypes());
-                output.printf(Printf.format(p.format(), args.stream().map(a -> ValueDecoder.printable(a, 8)).toList()));
-            } else if (kind == EventKind.EXIT) {
-                exitRequested = true;
-                exitCode = id;
-            } else if (kind == EventKind.PRINT) {
-                printMap(mapInfo(id), (int) buf.getLong(16), (int) buf.getLong(24));
-            } else if (kind == EventKind.CLEAR) {
-                maps.get((int) id).clear();
-            } else if (kind == EventKind.ZERO) {
-                zero(maps.get((int) id));
-            }
+            events.dispatch(buf);
         } catch (KernelException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Map and exit requests from BPF programs, carried out on the tracer's maps. */
+    private final class Actions implements EventDispatcher.MapActions {
+        @Override public void print(int mapId, int top, int div) throws KernelException { printMap(mapInfo(mapId), top, div); }
+
+        @Override public void clear(int mapId) throws KernelException { maps.get(mapId).clear(); }
+
+        @Override public void zero(int mapId) throws KernelException { Tracer.zero(maps.get(mapId)); }
+
+        @Override public void exit(long code) {
+            exitRequested = true;
+            exitCode = code;
         }
     }
 

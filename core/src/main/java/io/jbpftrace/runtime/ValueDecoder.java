@@ -1,5 +1,6 @@
 package io.jbpftrace.runtime;
 
+import io.jbpftrace.output.MapValue;
 import io.jbpftrace.symbols.StackTrace;
 import io.jbpftrace.types.Type;
 import java.nio.ByteBuffer;
@@ -27,6 +28,7 @@ public final class ValueDecoder {
         if (t instanceof Type.Str s) return string(buf, off, s.size());
         if (t instanceof Type.ProbeName) return probeNames.apply((int) buf.getLong(off));
         if (t instanceof Type.Stack st) return stacks.apply(st, buf.getLong(off));
+        if (t instanceof Type.Symbol sy && !sy.user()) return io.jbpftrace.symbols.KernelSymbols.get().resolve(buf.getLong(off), false);
         if (t instanceof Type.Tuple tu) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < tu.elements().size(); i++) out.add(decode(buf, off + tu.offsetOf(i), tu.elements().get(i)));
@@ -49,6 +51,17 @@ public final class ValueDecoder {
         if (value instanceof StackTrace st) return st.format(indent);
         if (value instanceof List<?> list) return list.stream().map(v -> printable(v, indent)).toList();
         return value;
+    }
+
+    /** A decoded plain value as a printable map value (tuples nest). */
+    public static MapValue toMapValue(Object o, Type t) {
+        if (o instanceof String s) return new MapValue.Str(s);
+        if (o instanceof List<?> list) return new MapValue.Tuple(tupleElements(list));
+        return new MapValue.Int((Long) o, !(t instanceof Type.Int i) || i.signed());
+    }
+
+    private static List<Object> tupleElements(List<?> list) {
+        return list.stream().map(e -> e instanceof List<?> l ? (Object) new MapValue.Tuple(tupleElements(l)) : e).toList();
     }
 
     /** Decodes the values laid out one after another, each 8-byte aligned. */

@@ -65,6 +65,18 @@ public final class KernelSymbols {
         return new KernelSymbols(sortedAddrs, sortedNames);
     }
 
+    /** The address of a named symbol of any kind (code or data), or 0; for kaddr(). */
+    public static long address(String name) {
+        String suffix = " " + name;
+        try (var lines = Files.lines(Path.of("/proc/kallsyms"))) {
+            return lines.map(l -> l.indexOf('\t') < 0 ? l : l.substring(0, l.indexOf('\t')))
+                    .filter(l -> l.endsWith(suffix) && l.length() == 19 + name.length())
+                    .mapToLong(l -> Long.parseUnsignedLong(l, 0, 16, 16)).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** {@code name+offset}, or the hex address when no symbol covers it. */
     public String resolve(long address, boolean withOffset) {
         int lo = 0, hi = addresses.length - 1, found = -1;

@@ -58,6 +58,11 @@ public sealed interface Type {
         public int size() { return 8; }
     }
 
+    /** An address printed as its symbol: ksym() (kernel) or usym() (user, pid in the upper half is not kept). */
+    record Symbol(boolean user) implements Type {
+        public int size() { return 8; }
+    }
+
     /** Several values side by side: {@code (a, b)} and multi-key map keys. Elements are 8-byte aligned. */
     record Tuple(List<Type> elements) implements Type {
         public int size() { return elements.stream().mapToInt(e -> align8(e.size())).sum(); }

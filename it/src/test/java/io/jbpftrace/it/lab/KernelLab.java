@@ -48,7 +48,7 @@ public final class KernelLab {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             // qemu is bounded by run.sh's timeout, so reading until EOF ends.
             for (String line; (line = out.readLine()) != null; ) {
-                if (begun < 0 && line.replace("\r", "").equals(LabConsole.BEGIN)) begun = System.nanoTime();
+                if (begun < 0 && line.replace("\r", "").endsWith(LabConsole.BEGIN)) begun = System.nanoTime();
                 console.append(line).append('\n');
             }
             if (!process.waitFor(SCRIPT_GRACE.toSeconds(), TimeUnit.SECONDS)) process.destroyForcibly();

@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The lab boots a kernel with kprobes, and a JVM runs in it. */
 class KernelLabTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    @BeforeAll
-    static void labIsAvailable() {
+    @BeforeEach
+    void labIsAvailable() {
         assumeTrue(KernelLab.available(), () -> "kernel lab unavailable, skipping: " + KernelLab.unavailableReason());
     }
 

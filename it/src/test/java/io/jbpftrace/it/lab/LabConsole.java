@@ -30,14 +30,15 @@ final class LabConsole {
     }
 
     /**
-     * The text between the line {@code open} and the marker {@code close}. The close marker may be
-     * glued to an unterminated last line ({@code "no newlineLAB-END"}); a missing one means the
-     * command never finished, and all output after {@code open} counts.
+     * The text between the markers {@code open} and {@code close}, each ending a line. Either may
+     * be glued to what precedes it: firmware leaves terminal escapes before the first marker, and a
+     * command may leave its last line unterminated ({@code "no newlineLAB-END"}). A missing close
+     * marker means the command never finished, and all output after {@code open} counts.
      */
     private String between(String open, String close) {
-        int at = text.indexOf("\n" + open + "\n");
+        int at = text.indexOf(open + "\n");
         if (at < 0) return "";
-        int start = at + open.length() + 2;
+        int start = at + open.length() + 1;
         int end = text.indexOf(close + "\n", start);
         return text.substring(start, end < 0 ? text.length() - 1 : end);
     }

@@ -10,7 +10,7 @@ class LabConsoleTest {
 
     @Test
     void splitsStdoutStderrAndExitCodeAmidBootNoise() {
-        LabConsole c = new LabConsole("SeaBIOS\r\nBooting from ROM...\r\nLAB-BEGIN\r\nhello\r\nworld\r\nLAB-END\r\n"
+        LabConsole c = new LabConsole("SeaBIOS\r\nBooting from ROM...\r\n\u001bc\u001b[2JLAB-BEGIN\r\nhello\r\nworld\r\nLAB-END\r\n"
                 + "LAB-STDERR-BEGIN\r\noops\r\nLAB-STDERR-END\r\nLAB-EXIT 3\r\n[    8.5] reboot: Power down\r\n");
         assertEquals("hello\nworld\n", c.stdout());
         assertEquals("oops\n", c.stderr());

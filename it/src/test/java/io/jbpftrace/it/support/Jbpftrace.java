@@ -49,10 +49,20 @@ public final class Jbpftrace {
         }
     }
 
+    /** Runs the launcher of another distribution folder (a copy, an unpacked tarball) to completion. */
+    public static Result runAt(Path home, Duration timeout, String... args) {
+        try (Background run = startAt(home.resolve("bin/jbpftrace"), args)) {
+            run.closeStdin();
+            return run.await(timeout);
+        }
+    }
+
     /** Starts in the background: wait for output, send signals, then {@link Background#await}. */
-    public static Background start(String... args) {
+    public static Background start(String... args) { return startAt(launcher(), args); }
+
+    private static Background startAt(Path launcher, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(launcher().toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         // Started directly (no shell, no `&`), so SIGINT is not ignored and reaches the JVM.
         ProcessBuilder pb = new ProcessBuilder(command);

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SymbolResolver {
     private record Cached(FileTime modified, ElfSymbols symbols) {}
 
-    private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
+    /** Shared by the uprobe and uretprobe providers: a script using both reads each binary once. */
+    private static final Map<Path, Cached> cache = new ConcurrentHashMap<>();
 
     /** @param shown the binary as it appears in probe names and errors */
     List<UprobeTarget> resolve(Path binary, String shown, FunctionSpec spec) throws ProbeException {

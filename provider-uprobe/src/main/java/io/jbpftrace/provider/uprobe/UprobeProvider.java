@@ -64,10 +64,10 @@ public class UprobeProvider implements ProbeProvider {
         if (ap.parts().size() > 2 || file.isEmpty() || Glob.hasWildcard(file)) return List.of();
         Path binary = locate(file);
         String prefix = type() + ":" + shownName(file, binary) + ":";
-        // An alias in the pattern (u:...) still matches the canonical names listed.
-        String canonical = types.contains(ap.type()) ? type() + pattern.substring(ap.type().length()) : pattern;
-        Glob glob = Glob.of(ap.parts().size() == 1 ? canonical + ":*" : canonical);
-        return symbols.functionNames(binary).stream().map(name -> prefix + name).filter(glob::matches).toList();
+        // The file part has no wildcard, so only function names are matched (a library name like
+        // libc is shown resolved, and the alias u: lists as uprobe:).
+        Glob glob = Glob.of(ap.parts().size() == 1 ? "*" : ap.part(1));
+        return symbols.functionNames(binary).stream().filter(glob::matches).map(name -> prefix + name).toList();
     }
 
     @Override

@@ -112,6 +112,10 @@ class UprobeProviderTest {
         assertTrue(all.contains("uprobe:" + prog + ":main"), all.toString());
         assertEquals(List.of(), uprobe.list("uprobe:***", kernel), "no binary named: nothing to list");
         assertEquals(List.of(), uprobe.list("uprobe:/usr/*/bash:*", kernel));
+        Path libc = LdSoCache.system().find("libc").orElseThrow();
+        List<String> mallocs = uprobe.list("uprobe:libc:mallo*", kernel);
+        assertTrue(mallocs.contains("uprobe:" + libc + ":malloc"), mallocs.toString());
+        assertEquals(mallocs.stream().sorted().distinct().toList(), mallocs);
     }
 
     @Test void argumentsComeFromThePtRegsContext() throws ProbeException {

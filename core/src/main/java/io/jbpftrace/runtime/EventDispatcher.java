@@ -1,0 +1,84 @@
+package io.jbpftrace.runtime;
+
+import io.jbpftrace.codegen.EventKind;
+import io.jbpftrace.codegen.OutputTable;
+import io.jbpftrace.kernel.KernelException;
+import io.jbpftrace.output.Printf;
+import io.jbpftrace.output.Strftime;
+import io.jbpftrace.output.TextMapPrinter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/** Carries out what a ring buffer record asks for: print, run a command, show a file, exit, ... */
+final class EventDispatcher {
+    /** What records about maps and exiting need from the tracer. */
+    interface MapActions {
+        void print(int mapId, int top, int div) throws KernelException;
+
+        void clear(int mapId) throws KernelException;
+
+        void zero(int mapId) throws KernelException;
+
+        void exit(long code);
+    }
+
+    private final OutputTable table;
+    private final ValueDecoder decoder;
+    private final OutputSink output;
+    private final MapActions maps;
+
+    EventDispatcher(OutputTable table, ValueDecoder decoder, OutputSink output, MapActions maps) {
+        this.table = table;
+        this.decoder = decoder;
+        this.output = output;
+        this.maps = maps;
+    }
+
+    void dispatch(ByteBuffer buf) throws KernelException {
+        long kind = buf.getLong(0);
+        int id = (int) buf.getLong(8);
+        if (kind == EventKind.EXIT) maps.exit(buf.getLong(8));
+        else if (kind == EventKind.PRINT) maps.print(id, (int) buf.getLong(16), (int) buf.getLong(24));
+        else if (kind == EventKind.CLEAR) maps.clear(id);
+        else if (kind == EventKind.ZERO) maps.zero(id);
+        else formatted(kind, table.site(id), buf);
+    }
+
+    private void formatted(long kind, OutputTable.Formatted site, ByteBuffer buf) {
+        List<Object> args = decoder.decodeAll(buf, EventKind.HEADER, site.argTypes()).stream()
+                .map(a -> ValueDecoder.printable(a, 8)).toList();
+        if (kind == EventKind.PRINTF) output.printf(Printf.format(site.format(), args));
+        else if (kind == EventKind.TIME) output.printf(Strftime.format(site.format(), ZonedDateTime.now()));
+        else if (kind == EventKind.PRINT_VALUE) output.printf(TextMapPrinter.valueText(ValueDecoder.toMapValue(args.get(0), site.argTypes().get(0)), 1) + "\n");
+        else if (kind == EventKind.SYSTEM) output.printf(run(Printf.format(site.format(), args)));
+        else if (kind == EventKind.CAT) output.printf(cat(Printf.format(site.format(), args)));
+    }
+
+    /** system(): runs the command through the shell and passes its output on, like bpftrace. */
+    private static String run(String command) {
+        try {
+            Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static String cat(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            return "ERROR: failed to open file '" + file + "': " + e.getMessage() + "\n";
+        }
+    }
+}
