@@ -27,6 +27,9 @@ final class ExprGen {
         this.asm = g.asm;
     }
 
+    /** Passed instead of a slot offset (slots are negative R10 offsets) when the value goes to R0. */
+    private static final int NO_SLOT = Integer.MIN_VALUE;
+
     static boolean inMemory(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple; }
 
     /** Evaluates an integer-like expression into R0. */
@@ -36,16 +39,16 @@ final class ExprGen {
         if (t instanceof Type.Stack st) stack(st);
         else if (e instanceof Expr.IntLit lit) loadConst(lit.value());
         else if (e instanceof Expr.Builtin b) builtin(b);
-        else if (e instanceof Expr.Positional p) loadConst(Long.decode(param(p)));
+        else if (e instanceof Expr.Positional p) loadConst(param(p).isEmpty() ? 0 : Long.decode(param(p)));
         else if (e instanceof Expr.PositionalCount) loadConst(g.ctx.positionalParams().size());
         else if (e instanceof Expr.MapRef m) maps.readInt(m);
         else if (e instanceof Expr.Var v) asm.load(8, Reg.R0, Reg.FP, g.varSlots.get(v.name()));
         else if (e instanceof Expr.Binary b) binary(b);
         else if (e instanceof Expr.Unary u) unary(u);
-        else if (e instanceof Expr.Ternary t2) ternary(t2, -1);
-        else if (e instanceof Expr.Field f) field(f, -1);
+        else if (e instanceof Expr.Ternary t2) ternary(t2, NO_SLOT);
+        else if (e instanceof Expr.Field f) field(f, NO_SLOT);
         else if (e instanceof Expr.Cast c) cast(c);
-        else if (e instanceof Expr.TupleIndex ti) tupleIndex(ti, -1);
+        else if (e instanceof Expr.TupleIndex ti) tupleIndex(ti, NO_SLOT);
         else if (e instanceof Expr.Sizeof so) loadConst(so.operand() != null ? g.type(so.operand()).size() : sizeOfType(so));
         else if (e instanceof Expr.Call c) call(c);
         else throw g.ctx.error(e, "This expression is not supported yet");
@@ -103,6 +106,7 @@ final class ExprGen {
         if (e instanceof Expr.StrLit s) storeString(s.value(), off, size);
         else if (e instanceof Expr.Positional p) storeString(param(p), off, size);
         else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm(off, size);
+        else if (e instanceof Expr.Builtin b) storeString(providerBuiltin(b).constant(), off, size);
         else if (e instanceof Expr.Call c && c.name().equals("str")) str(c, off, size);
         else if (e instanceof Expr.Var v) copyPadded(off, size, g.varSlots.get(v.name()), t.size());
         else if (e instanceof Expr.MapRef m) maps.readMemory(m, off, size);
@@ -139,14 +143,17 @@ final class ExprGen {
             loadConst(g.instance.index());
             return;
         }
-        Builtin builtin;
+        providerBuiltin(b).code().emit(asm, GenState.CTX, Reg.R0);
+    }
+
+    /** The probe's provider first, then the core's builtins. */
+    private Builtin providerBuiltin(Expr.Builtin b) {
         try {
-            builtin = g.instance.provider().builtin(b.name(), g.instance.target())
+            return g.instance.provider().builtin(b.name(), g.instance.target())
                     .or(() -> CoreBuiltins.get(b.name())).orElseThrow();
         } catch (ProbeException ex) {
             throw g.ctx.error(b, ex.getMessage());
         }
-        builtin.code().emit(asm, GenState.CTX, Reg.R0);
     }
 
     /** R0 = stack id (user stacks: pid << 32 | id), negative ids are kept so userspace can tell a failure. */
@@ -333,13 +340,13 @@ final class ExprGen {
         toR0(t.cond());
         asm.jumpIf(Op.JEQ, Reg.R0, 0, other);
         int size = g.type(t).size();
-        if (off < 0) toR0(t.then()); else into(t.then(), off, size);
+        if (off == NO_SLOT) toR0(t.then()); else into(t.then(), off, size);
         asm.jump(done).bind(other);
-        if (off < 0) toR0(t.otherwise()); else into(t.otherwise(), off, size);
+        if (off == NO_SLOT) toR0(t.otherwise()); else into(t.otherwise(), off, size);
         asm.bind(done);
     }
 
-    /** Field of a record in the probe context (tracepoint args); off >= 0... means into a slot. */
+    /** Field of a record in the probe context (tracepoint args), into R0 or (strings) into a slot. */
     private void field(Expr.Field f, int off) {
         Type tt = g.type(f.target());
         if (!(tt instanceof Type.Record rec) || !(f.target() instanceof Expr.Builtin)) {
@@ -399,7 +406,7 @@ final class ExprGen {
         int slot = toStack(ti.target());
         int at = slot + t.offsetOf(ti.index());
         Type el = t.elements().get(ti.index());
-        if (off < 0) asm.load(8, Reg.R0, Reg.FP, at);
+        if (off == NO_SLOT) asm.load(8, Reg.R0, Reg.FP, at);
         else copyPadded(off, g.type(ti).size(), at, el.size());
         g.frame.release(mark);
     }

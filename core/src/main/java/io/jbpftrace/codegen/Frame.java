@@ -1,12 +1,15 @@
 package io.jbpftrace.codegen;
 
 /**
- * The BPF stack of one program (512 bytes below R10), handed out in 8-byte aligned slots.
+ * The BPF stack of one program (512 bytes below R10), handed out in 8-byte aligned slots after the
+ * builtin scratch word.
  * Temporaries are released in LIFO order with {@link #mark()} / {@link #release(int)}.
  */
 final class Frame {
     static final int LIMIT = 512;
-    private int used;
+    /** R10-8 .. R10-1 is scratch for a provider builtin's code (e.g. a USDT memory argument). */
+    static final int BUILTIN_SCRATCH = 8;
+    private int used = BUILTIN_SCRATCH;
     private int peak;
 
     /** Returns the (negative) R10-relative offset of a fresh slot of at least {@code size} bytes. */

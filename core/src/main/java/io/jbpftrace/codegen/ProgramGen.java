@@ -70,25 +70,44 @@ public final class ProgramGen {
         }
     }
 
-    private void block(Block b) {
-        for (Stmt s : b.stmts()) stmt(s);
+    /**
+     * Emits a block; returns true when it always jumps away (exit, return, break, continue), in which
+     * case nothing after it is emitted: the verifier rejects unreachable instructions.
+     */
+    private boolean block(Block b) {
+        for (Stmt s : b.stmts()) {
+            if (stmt(s)) return true;
+        }
+        return false;
     }
 
-    private void stmt(Stmt s) {
-        if (s instanceof Stmt.ExprStmt e) exprStmt(e.expr());
-        else if (s instanceof Stmt.AssignMap a) maps.assign(a.target(), a.value());
+    private boolean stmt(Stmt s) {
+        if (s instanceof Stmt.ExprStmt e) return exprStmt(e.expr());
+        if (s instanceof Stmt.AssignMap a) maps.assign(a.target(), a.value());
         else if (s instanceof Stmt.AssignVar a) assignVar(a);
-        else if (s instanceof Stmt.If i) ifStmt(i);
+        else if (s instanceof Stmt.If i) return ifStmt(i);
         else if (s instanceof Stmt.Unroll u) {
-            for (long n = ((Expr.IntLit) u.count()).value(); n > 0; n--) block(u.body());
+            for (long n = ((Expr.IntLit) u.count()).value(); n > 0; n--) {
+                if (block(u.body())) return true;
+            }
         } else if (s instanceof Stmt.While w) whileStmt(w);
-        else if (s instanceof Stmt.Break) g.asm.jump(g.loops.peek()[1]);
-        else if (s instanceof Stmt.Continue) g.asm.jump(g.loops.peek()[0]);
-        else if (s instanceof Stmt.Return) g.asm.jump(g.exit);
+        else if (s instanceof Stmt.Break) return jump(g.loops.peek()[1]);
+        else if (s instanceof Stmt.Continue) return jump(g.loops.peek()[0]);
+        else if (s instanceof Stmt.Return) return jump(g.exit);
         else throw g.ctx.error(s, "This statement is not supported yet");
+        return false;
     }
 
-    private void exprStmt(Expr e) {
+    private boolean jump(Label target) {
+        g.asm.jump(target);
+        return true;
+    }
+
+    private boolean exprStmt(Expr e) {
+        if (e instanceof Expr.Call c && c.name().equals("exit")) {
+            output.exit(c);
+            return true;
+        }
         if (e instanceof Expr.Call c) {
             switch (c.name()) {
                 case "printf" -> output.formatted(EventKind.PRINTF, c);
@@ -96,7 +115,6 @@ public final class ProgramGen {
                 case "cat" -> output.formatted(EventKind.CAT, c);
                 case "time" -> output.time(c);
                 case "signal" -> exprs.signal(c);
-                case "exit" -> output.exit(c);
                 case "delete" -> maps.delete((Expr.MapRef) c.args().get(0));
                 case "print" -> {
                     if (c.args().get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) output.mapAction(EventKind.PRINT, c);
@@ -106,9 +124,10 @@ public final class ProgramGen {
                 case "zero" -> output.mapAction(EventKind.ZERO, c);
                 default -> evaluateAndDrop(e);
             }
-            return;
+            return false;
         }
         evaluateAndDrop(e);
+        return false;
     }
 
     private void evaluateAndDrop(Expr e) {
@@ -132,14 +151,16 @@ public final class ProgramGen {
         }
     }
 
-    private void ifStmt(Stmt.If i) {
+    private boolean ifStmt(Stmt.If i) {
         Label otherwise = g.asm.newLabel("else"), done = g.asm.newLabel("endif");
         exprs.toR0(i.cond());
         g.asm.jumpIf(Op.JEQ, Reg.R0, 0, otherwise);
-        block(i.then());
-        g.asm.jump(done).bind(otherwise);
-        if (i.otherwise() != null) block(i.otherwise());
+        boolean thenLeaves = block(i.then());
+        if (!thenLeaves) g.asm.jump(done);
+        g.asm.bind(otherwise);
+        boolean elseLeaves = i.otherwise() != null && block(i.otherwise());
         g.asm.bind(done);
+        return thenLeaves && elseLeaves;
     }
 
     private void whileStmt(Stmt.While w) {
@@ -148,8 +169,8 @@ public final class ProgramGen {
         exprs.toR0(w.cond());
         g.asm.jumpIf(Op.JEQ, Reg.R0, 0, done);
         g.loops.push(new Label[] {top, done});
-        block(w.body());
+        if (!block(w.body())) g.asm.jump(top);
         g.loops.pop();
-        g.asm.jump(top).bind(done);
+        g.asm.bind(done);
     }
 }

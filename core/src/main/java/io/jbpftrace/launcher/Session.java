@@ -30,7 +30,7 @@ final class Session {
     int run() throws Exception {
         try (ProviderSource source = providerSource()) {
             if (options.version) return version(source);
-            if (options.verbose) for (String p : source.describe()) System.err.println("provider " + p);
+            if (options.verbose) verbose(source);
             List<ProbeProvider> providers = new ArrayList<>();
             providers.add(new BeginEndProvider());
             providers.addAll(source.providers());
@@ -47,6 +47,12 @@ final class Session {
         String home = System.getProperty("jbpftrace.home");
         if (home != null && Files.isDirectory(Path.of(home, "bundle"))) return FelixProviderSource.start(Path.of(home, "bundle"));
         return new ServiceLoaderProviderSource();
+    }
+
+    /** -v: which providers were loaded, and which bundles could not be. */
+    private static void verbose(ProviderSource source) {
+        for (String p : source.describe()) System.err.println("provider " + p);
+        for (String p : source.problems()) System.err.println("WARNING: " + p);
     }
 
     private int version(ProviderSource source) {

@@ -276,7 +276,7 @@ public final class SemanticPass {
 
     private Type positional(Expr.Positional p) {
         String v = p.index() <= ctx.positionalParams().size() ? ctx.positionalParams().get(p.index() - 1) : "";
-        return isNumber(v) ? Type.Int.S64 : new Type.Str(v.length() + 1);
+        return isNumber(v) || v.isEmpty() ? Type.Int.S64 : new Type.Str(v.length() + 1);
     }
 
     public static boolean isNumber(String v) { return v.matches("-?(0x[0-9a-fA-F]+|\\d+)"); }
@@ -492,7 +492,8 @@ public final class SemanticPass {
     }
 
     private Type cast(Expr.Cast c) {
-        expr(c.operand());
+        Type from = expr(c.operand());
+        if (!Types.isInt(from)) throw ctx.error(c, "Casts are not supported for type: \"" + Types.name(from) + "\"");
         Type target = IntTypes.byName(c.typeName());
         if (target == null) throw ctx.error(c, "Unknown type: " + c.typeName());
         return c.pointerDepth() > 0 ? new Type.Pointer(target, false) : target;

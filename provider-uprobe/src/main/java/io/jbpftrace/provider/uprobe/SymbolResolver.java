@@ -29,8 +29,9 @@ final class SymbolResolver {
         ElfSymbols elf = symbols(binary);
         if (spec instanceof FunctionSpec.Address a) {
             String text = a.text();
-            if (elf.functionAt(a.address()).isEmpty()) throw new ProbeException("Could not resolve address: " + shown + ":" + text);
-            return List.of(new UprobeTarget(binary, text, offset(elf, a.address(), shown, text)));
+            ElfSymbol holder = elf.functionAt(a.address())
+                    .orElseThrow(() -> new ProbeException("Could not resolve address: " + shown + ":" + text));
+            return List.of(new UprobeTarget(binary, text, offset(elf, a.address(), shown, text), holder.name()));
         }
         if (spec instanceof FunctionSpec.Symbol s) {
             ElfSymbol f = elf.function(s.name())
@@ -39,12 +40,12 @@ final class SymbolResolver {
                 throw new ProbeException("Offset outside the function bounds ('" + f.name() + "' size is " + f.size() + ")");
             }
             String text = s.text();
-            return List.of(new UprobeTarget(binary, text, offset(elf, f.address() + s.offset(), shown, text)));
+            return List.of(new UprobeTarget(binary, text, offset(elf, f.address() + s.offset(), shown, text), f.name()));
         }
         String glob = spec.text();
         List<UprobeTarget> out = new ArrayList<>();
         for (ElfSymbol f : elf.functions(Glob.of(glob)::matches)) {
-            out.add(new UprobeTarget(binary, f.name(), offset(elf, f.address(), shown, f.name())));
+            out.add(new UprobeTarget(binary, f.name(), offset(elf, f.address(), shown, f.name()), f.name()));
         }
         if (out.isEmpty()) throw new ProbeException("Could not resolve symbol: " + shown + ":" + glob);
         return out;

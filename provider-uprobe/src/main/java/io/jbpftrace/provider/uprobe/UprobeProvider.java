@@ -75,6 +75,7 @@ public class UprobeProvider implements ProbeProvider {
 
     @Override
     public Optional<Builtin> builtin(String name, ProbeTarget target) throws ProbeException {
+        if (name.equals("func")) return Optional.of(Builtin.constant(target.data(UprobeTarget.class).symbol()));
         return registers.builtin(name, retprobe);
     }
 

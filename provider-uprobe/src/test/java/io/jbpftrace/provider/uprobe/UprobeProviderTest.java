@@ -60,7 +60,7 @@ class UprobeProviderTest {
         List<ProbeTarget> targets = expand(uprobe, "u:" + prog + ":add");
         assertEquals(1, targets.size());
         assertEquals("uprobe:" + prog + ":add", targets.get(0).name());
-        assertEquals(new UprobeTarget(prog, "add", addOffset), targets.get(0).data(UprobeTarget.class));
+        assertEquals(new UprobeTarget(prog, "add", addOffset, "add"), targets.get(0).data(UprobeTarget.class));
         assertEquals("uretprobe:" + prog + ":add", expand(uretprobe, "ur:" + prog + ":add").get(0).name());
     }
 
@@ -125,6 +125,19 @@ class UprobeProviderTest {
         assertEquals(64, emit(uprobe.builtin("arg5", null).orElseThrow()).get(0).off());
         assertEquals(80, emit(uretprobe.builtin("retval", null).orElseThrow()).get(0).off());
         assertTrue(uprobe.builtin("comm", null).isEmpty());
+    }
+
+    @Test void funcIsTheFunctionHoldingTheProbe() throws Exception {
+        assertEquals("add", func(uprobe, "uprobe:" + prog + ":add"));
+        assertEquals("add", func(uprobe, "uprobe:" + prog + ":add+3"));
+        assertEquals("add_three", func(uretprobe, "uretprobe:" + prog + ":add_*"));
+        long inAdd = ElfSymbols.read(prog).function("add").orElseThrow().address() + 1;
+        assertEquals("add", func(uprobe, "uprobe:" + prog + ":0x" + Long.toHexString(inAdd)));
+        assertEquals(new Type.Str(4), uprobe.builtin("func", expand(uprobe, "uprobe:" + prog + ":add").get(0)).orElseThrow().type());
+    }
+
+    private String func(UprobeProvider provider, String probe) throws ProbeException {
+        return provider.builtin("func", expand(provider, probe).get(0)).orElseThrow().constant();
     }
 
     @Test void builtinErrorsUseBpftraceWording() {
