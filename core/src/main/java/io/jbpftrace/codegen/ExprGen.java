@@ -30,7 +30,7 @@ final class ExprGen {
     /** Passed instead of a slot offset (slots are negative R10 offsets) when the value goes to R0. */
     private static final int NO_SLOT = Integer.MIN_VALUE;
 
-    static boolean inMemory(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple; }
+    static boolean inMemory(Type t) { return t instanceof Type.Str || t instanceof Type.Tuple || t instanceof Type.Printable; }
 
     /** Evaluates an integer-like expression into R0. */
     void toR0(Expr e) {
@@ -108,6 +108,7 @@ final class ExprGen {
         else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm(off, size);
         else if (e instanceof Expr.Builtin b) storeString(providerBuiltin(b).constant(), off, size);
         else if (e instanceof Expr.Call c && c.name().equals("str")) str(c, off, size);
+        else if (e instanceof Expr.Call c && t instanceof Type.Printable) printable(c, off);
         else if (e instanceof Expr.Var v) copyPadded(off, size, g.varSlots.get(v.name()), t.size());
         else if (e instanceof Expr.MapRef m) maps.readMemory(m, off, size);
         else if (e instanceof Expr.Field f) field(f, off);
@@ -116,6 +117,56 @@ final class ExprGen {
         else if (e instanceof Expr.Tuple tu) tuple(tu, (Type.Tuple) t, off);
         else throw g.ctx.error(e, "This expression is not supported yet");
         g.frame.release(mark);
+    }
+
+    /** ntop, macaddr, buf, strftime: raw bytes laid out for userspace to print (see Type.Printable). */
+    private void printable(Expr.Call c, int off) {
+        Type.Printable t = (Type.Printable) g.type(c);
+        g.zero(off, t.size());
+        switch (t.kind()) {
+            case "inet" -> {
+                Expr addr = c.args().get(c.args().size() - 1);
+                if (c.args().size() == 2) toR0(c.args().get(0));
+                else asm.mov(Reg.R0, 2); // AF_INET
+                asm.store(8, Reg.FP, off, Reg.R0);
+                if (g.type(addr) instanceof Type.Array a) readArray(addr, off + 8, Math.min(a.size(), 16));
+                else {
+                    toR0(addr);
+                    asm.store(4, Reg.FP, off + 8, Reg.R0);
+                }
+            }
+            case "mac" -> readArray(c.args().get(0), off, 6);
+            case "buf" -> {
+                int max = t.size() - 8;
+                asm.mov(Reg.R0, c.args().size() == 2 ? (int) Math.min(((Expr.IntLit) c.args().get(1)).value(), max) : max);
+                asm.store(8, Reg.FP, off, Reg.R0);
+                toR0(c.args().get(0));
+                asm.mov(Reg.R3, Reg.R0);
+                g.stackPtr(Reg.R1, off + 8);
+                asm.load(8, Reg.R2, Reg.FP, off);
+                boolean user = g.type(c.args().get(0)) instanceof Type.Pointer p && p.user();
+                asm.call(user ? Helper.PROBE_READ_USER : Helper.PROBE_READ_KERNEL);
+            }
+            case "time" -> {
+                toR0(c.args().get(1));
+                asm.store(8, Reg.FP, off, Reg.R0);
+            }
+            default -> throw new IllegalStateException(t.kind());
+        }
+    }
+
+    /** Copies the bytes of an array-typed expression (a record field or a pointer's target) into a slot. */
+    private void readArray(Expr e, int off, int size) {
+        if (e instanceof Expr.Field f && g.type(f.target()) instanceof Type.Record rec) {
+            Type.Field field = rec.field(f.field()).orElseThrow();
+            asm.mov(Reg.R3, GenState.CTX).add(Reg.R3, field.offset());
+        } else {
+            toR0(e);
+            asm.mov(Reg.R3, Reg.R0);
+        }
+        g.stackPtr(Reg.R1, off);
+        asm.mov(Reg.R2, size);
+        asm.call(Helper.PROBE_READ_KERNEL);
     }
 
     void copyPadded(int dst, int dstSize, int src, int srcSize) {

@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Walks one ELF file through libelf: the file type, PT_LOAD program headers and the function
@@ -14,7 +15,10 @@ import java.util.List;
 final class ElfReader implements AutoCloseable {
     private static final int EHDR_SIZE = 64, E_TYPE = 16;
     private static final int PHDR_SIZE = 56, P_TYPE = 0, P_FLAGS = 4, P_OFFSET = 8, P_VADDR = 16, P_FILESZ = 32, P_MEMSZ = 40;
-    private static final int SHDR_SIZE = 64, SH_TYPE = 4, SH_SIZE = 32, SH_LINK = 40, SH_ENTSIZE = 56;
+    private static final int SHDR_SIZE = 64, SH_NAME = 0, SH_TYPE = 4, SH_ADDR = 16, SH_OFFSET = 24, SH_SIZE = 32,
+            SH_LINK = 40, SH_ENTSIZE = 56;
+    /** Elf_Data: d_buf and d_size. */
+    private static final int D_BUF = 0, D_SIZE = 16;
     private static final int SYM_SIZE = 24, ST_NAME = 0, ST_INFO = 4, ST_SHNDX = 6, ST_VALUE = 8, ST_SIZE = 16;
     private static final int PT_LOAD = 1, PF_X = 1, SHT_SYMTAB = 2, SHT_DYNSYM = 11;
     private static final int STT_FUNC = 2, STT_GNU_IFUNC = 10;
@@ -94,6 +98,41 @@ final class ElfReader implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** A section header with its name. */
+    record Section(String name, int type, long address, long offset, long size) {}
+
+    List<Section> sections() throws ElfException {
+        long[] names = new long[1];
+        if (LibElf.elf_getshdrstrndx(elf, names) != 0) throw failure("finding section names");
+        Memory shdr = new Memory(SHDR_SIZE);
+        List<Section> out = new ArrayList<>();
+        for (Pointer scn = LibElf.elf_nextscn(elf, null); scn != null; scn = LibElf.elf_nextscn(elf, scn)) {
+            if (LibElf.gelf_getshdr(scn, shdr) == null) throw failure("reading a section header");
+            Pointer name = LibElf.elf_strptr(elf, names[0], shdr.getInt(SH_NAME) & 0xffffffffL);
+            out.add(new Section(name == null ? "" : name.getString(0, "UTF-8"), shdr.getInt(SH_TYPE),
+                    shdr.getLong(SH_ADDR), shdr.getLong(SH_OFFSET), shdr.getLong(SH_SIZE)));
+        }
+        return out;
+    }
+
+    /** The bytes of the first section called {@code name} (in host byte order, as libelf converts them), if any. */
+    Optional<byte[]> sectionData(String name) throws ElfException {
+        long[] names = new long[1];
+        if (LibElf.elf_getshdrstrndx(elf, names) != 0) throw failure("finding section names");
+        Memory shdr = new Memory(SHDR_SIZE);
+        for (Pointer scn = LibElf.elf_nextscn(elf, null); scn != null; scn = LibElf.elf_nextscn(elf, scn)) {
+            if (LibElf.gelf_getshdr(scn, shdr) == null) throw failure("reading a section header");
+            Pointer n = LibElf.elf_strptr(elf, names[0], shdr.getInt(SH_NAME) & 0xffffffffL);
+            if (n == null || !n.getString(0, "UTF-8").equals(name)) continue;
+            Pointer data = LibElf.elf_getdata(scn, null);
+            if (data == null) return Optional.of(new byte[0]);
+            long size = data.getLong(D_SIZE);
+            Pointer buf = data.getPointer(D_BUF);
+            return Optional.of(buf == null || size == 0 ? new byte[0] : buf.getByteArray(0, Math.toIntExact(size)));
+        }
+        return Optional.empty();
     }
 
     private ElfException failure(String what) {

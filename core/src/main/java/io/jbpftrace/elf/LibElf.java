@@ -52,6 +52,8 @@ final class LibElf {
 
     static native Pointer elf_strptr(Pointer elf, long section, long offset);
 
+    static native int elf_getshdrstrndx(Pointer elf, long[] index);
+
     /** The text of libelf's last error. */
     static String lastError() { return elf_errmsg(-1); }
 }

@@ -62,14 +62,26 @@ public final class LinuxKernel implements Kernel {
      */
     @Override public Attachment attachUprobe(Path binary, long offset, boolean retprobe, int pid, int programFd)
             throws ProbeException {
+        return attachUprobe(binary, offset, retprobe, pid, programFd, 0);
+    }
+
+    /** The kernel increments the semaphore at {@code refCtrOffset} in every process it probes (ref_ctr_offset). */
+    @Override public Attachment attachUprobe(Path binary, long offset, boolean retprobe, int pid, int programFd,
+                                             long refCtrOffset) throws ProbeException {
         String what = (retprobe ? "uretprobe " : "uprobe ") + binary + ":0x" + Long.toHexString(offset)
                 + (pid >= 0 ? " for pid " + pid : "");
         UprobePmu pmu = uprobePmu(what);
+        long config;
+        try {
+            config = pmu.config(retprobe, refCtrOffset);
+        } catch (IOException e) {
+            throw new ProbeException(what + ": " + e.getMessage());
+        }
         byte[] name = binary.toString().getBytes(StandardCharsets.UTF_8);
         Memory path = new Memory(name.length + 1L);
         path.write(0, name, 0, name.length);
         path.setByte(name.length, (byte) 0);
-        PerfEventAttr attr = new PerfEventAttr(pmu.type(), retprobe ? pmu.retprobeConfig() : 0, 1, false,
+        PerfEventAttr attr = new PerfEventAttr(pmu.type(), config, 1, false,
                 Pointer.nativeValue(path), offset);
         try {
             return open(attr, pid, pid >= 0 ? -1 : 0, programFd, what);

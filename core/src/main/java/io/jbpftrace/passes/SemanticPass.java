@@ -182,7 +182,7 @@ public final class SemanticPass {
         List<Type> keys = new ArrayList<>();
         for (Expr k : ref.keys()) {
             Type t = expr(k);
-            if (!(Types.isScalar(t) || t instanceof Type.Str)) throw ctx.error(k, "Map key of type '" + Types.name(t) + "' is not supported");
+            if (!(Types.isScalar(t) || t instanceof Type.Str || t instanceof Type.Printable)) throw ctx.error(k, "Map key of type '" + Types.name(t) + "' is not supported");
             keys.add(t);
         }
         return keys;
@@ -347,6 +347,37 @@ public final class SemanticPass {
                 if (Cgroups.id(s.value()) < 0) throw ctx.error(s, "cgroupid: can not find cgroup " + s.value());
                 return Type.Int.U64;
             }
+            case "ntop" -> {
+                argCount(c, 1, 2);
+                for (Expr a : args) {
+                    Type t = expr(a);
+                    if (!Types.isInt(t) && !(t instanceof Type.Array)) throw ctx.error(a, "ntop() expects an integer or array argument, got " + Types.name(t));
+                }
+                return new Type.Printable("inet", 24, null);
+            }
+            case "macaddr" -> {
+                argCount(c, 1, 1);
+                expr(args.get(0));
+                return new Type.Printable("mac", 8, null);
+            }
+            case "buf" -> {
+                argCount(c, 1, 2);
+                requireInt(args.get(0), "buf() argument");
+                int n = STRING_SIZE;
+                if (args.size() == 2) {
+                    if (!(args.get(1) instanceof Expr.IntLit len) || len.value() < 1) throw ctx.error(args.get(1), "buf() length must be a positive integer literal");
+                    n = (int) Math.min(len.value(), STRING_SIZE);
+                    expr(args.get(1));
+                }
+                return new Type.Printable("buf", 8 + n, null);
+            }
+            case "strftime" -> {
+                argCount(c, 2, 2);
+                if (!(args.get(0) instanceof Expr.StrLit fmt)) throw ctx.error(c, "strftime() expects a string literal as first argument");
+                expr(fmt);
+                requireInt(args.get(1), "strftime() timestamp");
+                return new Type.Printable("time", 8, fmt.value());
+            }
             case "override" -> throw ctx.error(c, "override() can only be used with kprobes, and this kernel has none");
             case "strncmp" -> {
                 argCount(c, 3, 3);
@@ -408,8 +439,9 @@ public final class SemanticPass {
         List<Conversion.ArgType> argTypes = new ArrayList<>();
         for (Expr a : args.subList(1, args.size())) {
             Type t = expr(a);
-            if (!(Types.isScalar(t) || t instanceof Type.Str)) throw ctx.error(a, c.name() + ": argument of type '" + Types.name(t) + "' can not be printed");
-            argTypes.add(Types.isInt(t) ? Conversion.ArgType.INTEGER : Conversion.ArgType.STRING);
+            if (!(Types.isScalar(t) || t instanceof Type.Str || t instanceof Type.Printable)) throw ctx.error(a, c.name() + ": argument of type '" + Types.name(t) + "' can not be printed");
+            argTypes.add(Types.isInt(t) ? Conversion.ArgType.INTEGER
+                    : t instanceof Type.Printable p && p.kind().equals("buf") ? Conversion.ArgType.BUFFER : Conversion.ArgType.STRING);
         }
         expr(fmt);
         try {

@@ -17,6 +17,7 @@ public final class Types {
         if (t instanceof Type.ProbeName) return "probe";
         if (t instanceof Type.Stack st) return st.user() ? "ustack" : "kstack";
         if (t instanceof Type.Symbol sy) return sy.user() ? "usym" : "ksym";
+        if (t instanceof Type.Printable pr) return pr.kind().equals("time") ? "timestamp" : pr.kind();
         if (t instanceof Type.Tuple tu) return tu.elements().stream().map(Types::name).collect(Collectors.joining(",", "(", ")"));
         return "none";
     }

@@ -4,6 +4,7 @@ import io.jbpftrace.kernel.BpfMap;
 import io.jbpftrace.kernel.KernelException;
 import io.jbpftrace.symbols.KernelSymbols;
 import io.jbpftrace.symbols.StackTrace;
+import io.jbpftrace.symbols.UserSymbols;
 import io.jbpftrace.types.Type;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -48,6 +49,6 @@ final class StackReader {
     }
 
     private static String userSymbol(int pid, long ip) {
-        return "0x" + Long.toHexString(ip);
+        return UserSymbols.get().resolve(pid, ip, true);
     }
 }

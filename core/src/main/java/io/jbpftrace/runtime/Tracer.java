@@ -45,6 +45,7 @@ public final class Tracer implements AutoCloseable {
     private final EventDispatcher events;
     private io.jbpftrace.kernel.RingBuffer ring;
     private volatile boolean exitRequested;
+    private boolean dropEvents;
     private long exitCode;
 
     public Tracer(Compiler.Result script, Kernel kernel, OutputSink output) {
@@ -120,7 +121,6 @@ public final class Tracer implements AutoCloseable {
     /** Polls the output until exit() was called or {@code stop} says so. */
     public void run(BooleanSupplier stop) throws KernelException {
         while (!exitRequested && !stop.getAsBoolean()) ring.poll(100);
-        ring.consume();
     }
 
     public boolean exitRequested() { return exitRequested; }
@@ -130,6 +130,8 @@ public final class Tracer implements AutoCloseable {
     /** Detaches probes, runs END, and prints every map like bpftrace does at exit. */
     public void end() throws KernelException {
         detach();
+        ring.consume();
+        dropEvents = false;
         runSpecial(BeginEndProvider.END);
         Map<String, List<MapEntry>> all = new LinkedHashMap<>();
         Map<String, MapKind> kinds = new LinkedHashMap<>();
@@ -194,6 +196,9 @@ public final class Tracer implements AutoCloseable {
     private record ProviderAttachment(ProbeProvider provider, Attachment attachment) {}
 
     private void onEvent(ByteBuffer buf) {
+        // after exit() the rest is dropped, as bpftrace does; this also ends a loop where our own
+        // output triggers the probes that produce it
+        if (dropEvents) return;
         try {
             events.dispatch(buf);
         } catch (KernelException e) {
@@ -211,6 +216,7 @@ public final class Tracer implements AutoCloseable {
 
         @Override public void exit(long code) {
             exitRequested = true;
+            dropEvents = true;
             exitCode = code;
         }
     }

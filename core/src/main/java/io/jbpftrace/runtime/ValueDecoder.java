@@ -28,6 +28,7 @@ public final class ValueDecoder {
         if (t instanceof Type.Str s) return string(buf, off, s.size());
         if (t instanceof Type.ProbeName) return probeNames.apply((int) buf.getLong(off));
         if (t instanceof Type.Stack st) return stacks.apply(st, buf.getLong(off));
+        if (t instanceof Type.Printable p) return Printables.text(p, buf, off);
         if (t instanceof Type.Symbol sy && !sy.user()) return io.jbpftrace.symbols.KernelSymbols.get().resolve(buf.getLong(off), false);
         if (t instanceof Type.Tuple tu) {
             List<Object> out = new ArrayList<>();

@@ -29,6 +29,17 @@ public interface Kernel {
     }
 
     /**
+     * Like {@link #attachUprobe(Path, long, boolean, int, int)}, for a USDT probe guarded by a semaphore:
+     * {@code refCtrOffset} is the file offset of its 16-bit counter, which the kernel increments in every
+     * traced process while the probe exists and decrements when it goes (0: no semaphore).
+     */
+    default Attachment attachUprobe(Path binary, long offset, boolean retprobe, int pid, int programFd, long refCtrOffset)
+            throws ProbeException {
+        if (refCtrOffset == 0) return attachUprobe(binary, offset, retprobe, pid, programFd);
+        throw new ProbeException("USDT semaphores are not supported by " + getClass().getSimpleName());
+    }
+
+    /**
      * Attaches a RAW_TRACEPOINT program to the kernel tracepoint {@code name} (e.g. {@code sched_switch})
      * with BPF_RAW_TRACEPOINT_OPEN; the result closes the returned fd, which detaches.
      */

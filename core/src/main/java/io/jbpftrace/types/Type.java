@@ -63,6 +63,13 @@ public sealed interface Type {
         public int size() { return 8; }
     }
 
+    /**
+     * Bytes that userspace turns into text: {@code inet} (ntop: u64 family + 16 address bytes),
+     * {@code mac} (6 bytes), {@code buf} (u64 length + data), {@code time} (strftime: boot-time ns;
+     * detail holds the format).
+     */
+    record Printable(String kind, int size, String detail) implements Type {}
+
     /** Several values side by side: {@code (a, b)} and multi-key map keys. Elements are 8-byte aligned. */
     record Tuple(List<Type> elements) implements Type {
         public int size() { return elements.stream().mapToInt(e -> align8(e.size())).sum(); }

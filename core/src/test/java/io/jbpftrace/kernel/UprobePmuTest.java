@@ -22,7 +22,13 @@ class UprobePmuTest {
         Files.createDirectories(dir.resolve("format"));
         Files.writeString(dir.resolve("type"), "9\n");
         Files.writeString(dir.resolve("format/retprobe"), "config:3\n");
-        assertEquals(new UprobePmu(9, 8), UprobePmu.read(dir));
+        assertEquals(new UprobePmu(9, 8, -1), UprobePmu.read(dir));
+        assertThrows(IOException.class, () -> UprobePmu.read(dir).config(false, 0x3048), "no semaphore support");
+        Files.writeString(dir.resolve("format/ref_ctr_offset"), "config:32-63\n");
+        UprobePmu pmu = UprobePmu.read(dir);
+        assertEquals(new UprobePmu(9, 8, 32), pmu);
+        assertEquals(8 | 0x3048L << 32, pmu.config(true, 0x3048));
+        assertEquals(0, pmu.config(false, 0));
     }
 
     @Test void thisKernelHasOne() throws IOException {

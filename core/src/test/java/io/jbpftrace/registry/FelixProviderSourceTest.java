@@ -56,6 +56,27 @@ class FelixProviderSourceTest {
     }
 
     @Test
+    void aStoppingBundleIsAnnouncedBeforeItsProviderGoesAndARestartBringsItBack() throws Exception {
+        TestBundles.write(bundles, "a.stays", "1.0.0", "stays");
+        TestBundles.write(bundles, "b.leaves", "1.0.0", "leaves");
+        try (FelixProviderSource source = FelixProviderSource.start(bundles)) {
+            ProbeProvider leaving = source.providers().get(1);
+            List<ProbeProvider> removed = new java.util.ArrayList<>();
+            source.addRemovalListener(removed::add);
+            org.osgi.framework.Bundle bundle = java.util.Arrays.stream(source.framework().getBundleContext().getBundles())
+                    .filter(b -> "b.leaves".equals(b.getSymbolicName())).findFirst().orElseThrow();
+
+            bundle.stop();
+            assertEquals(List.of(leaving), removed);
+            assertEquals(List.of("stays"), source.providers().stream().map(p -> p.probeTypes().get(0)).toList());
+
+            bundle.start();
+            assertEquals(List.of("stays", "leaves"), source.providers().stream().map(p -> p.probeTypes().get(0)).toList());
+            source.removeRemovalListener(removed::add);
+        }
+    }
+
+    @Test
     void closeDeletesTheFrameworkCache() throws Exception {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> before = felixCaches(tmp);

@@ -1,0 +1,63 @@
+package io.jbpftrace.runtime;
+
+import io.jbpftrace.output.Strftime;
+import io.jbpftrace.types.Type;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** Text of ntop(), macaddr(), buf() and strftime() values, as bpftrace prints them. */
+final class Printables {
+    private Printables() {}
+
+    private static final int AF_INET6 = 10;
+
+    static String text(Type.Printable t, ByteBuffer buf, int off) {
+        return switch (t.kind()) {
+            case "inet" -> inet(buf, off);
+            case "mac" -> mac(buf, off);
+            case "buf" -> escaped(buf, off + 8, (int) Math.min(buf.getLong(off), t.size() - 8));
+            case "time" -> strftime(t.detail(), buf.getLong(off));
+            default -> throw new IllegalStateException(t.kind());
+        };
+    }
+
+    private static String inet(ByteBuffer buf, int off) {
+        byte[] addr = new byte[buf.getLong(off) == AF_INET6 ? 16 : 4];
+        buf.get(off + 8, addr);
+        try {
+            return InetAddress.getByAddress(addr).getHostAddress().replaceAll("(^|:)0(:0)+(:|$)", "::");
+        } catch (UnknownHostException e) {
+            return "";
+        }
+    }
+
+    private static String mac(ByteBuffer buf, int off) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 6; i++) sb.append(i == 0 ? "" : ":").append(String.format("%02X", buf.get(off + i) & 0xff));
+        return sb.toString();
+    }
+
+    /** Printable ASCII as is, everything else as \xNN. */
+    private static String escaped(ByteBuffer buf, int off, int len) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < len; i++) {
+            int b = buf.get(off + i) & 0xff;
+            if (b >= 0x20 && b < 0x7f) sb.append((char) b);
+            else sb.append(String.format("\\x%02x", b));
+        }
+        return sb.toString();
+    }
+
+    /** The value is nanoseconds since boot (bpftrace's strftime takes nsecs); shift it to wall time. */
+    private static String strftime(String format, long bootNanos) {
+        long uptimeNanos = java.lang.management.ManagementFactory.getRuntimeMXBean() == null ? 0 : 0;
+        long nowWall = System.currentTimeMillis() * 1_000_000L;
+        long nowMono = System.nanoTime();
+        long wall = nowWall - (nowMono - bootNanos) + uptimeNanos;
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv(wall, 1_000_000_000L), Math.floorMod(wall, 1_000_000_000L));
+        return Strftime.format(format, instant.atZone(ZoneId.systemDefault()));
+    }
+}
