@@ -49,13 +49,9 @@ final class ExprGen {
         else if (e instanceof Expr.Field f) field(f, NO_SLOT);
         else if (e instanceof Expr.Cast c) cast(c);
         else if (e instanceof Expr.TupleIndex ti) tupleIndex(ti, NO_SLOT);
-        else if (e instanceof Expr.Sizeof so) loadConst(so.operand() != null ? g.type(so.operand()).size() : sizeOfType(so));
+        else if (e instanceof Expr.Sizeof || e instanceof Expr.Offsetof) loadConst(g.analysis.constant(e));
         else if (e instanceof Expr.Call c) call(c);
         else throw g.ctx.error(e, "This expression is not supported yet");
-    }
-
-    private static long sizeOfType(Expr.Sizeof so) {
-        return so.pointerDepth() > 0 ? 8 : io.jbpftrace.passes.IntTypes.byName(so.typeName()).size();
     }
 
     /** Calls that produce an integer-like value. */
@@ -400,8 +396,9 @@ final class ExprGen {
     /** Field of a record in the probe context (tracepoint args), into R0 or (strings) into a slot. */
     private void field(Expr.Field f, int off) {
         Type tt = g.type(f.target());
-        if (!(tt instanceof Type.Record rec) || !(f.target() instanceof Expr.Builtin)) {
-            throw g.ctx.error(f, "Field access on this expression is not supported yet");
+        if (!(tt instanceof Type.Record rec && f.target() instanceof Expr.Builtin)) {
+            memoryField(f, off);
+            return;
         }
         Type.Field field = rec.field(f.field()).orElseThrow();
         Type ft = field.type();
@@ -423,6 +420,54 @@ final class ExprGen {
         } else {
             loadSized(Reg.R0, GenState.CTX, field.offset(), ft);
         }
+    }
+
+    /** A field behind a pointer ({@code p->f}) or of an embedded struct ({@code p->a.b}): probe-read it. */
+    private void memoryField(Expr.Field f, int off) {
+        Type.Field field = resolveField(f);
+        boolean user = addressOf(f);
+        Type ft = field.type();
+        asm.mov(Reg.R3, Reg.R0);
+        if (off != NO_SLOT) { // a char array read as a string
+            int size = g.type(f).size();
+            g.zero(off, size);
+            g.stackPtr(Reg.R1, off);
+            asm.mov(Reg.R2, Math.min(ft.size(), size));
+            asm.call(user ? Helper.PROBE_READ_USER : Helper.PROBE_READ_KERNEL);
+            return;
+        }
+        int mark = g.frame.mark();
+        int slot = g.frame.alloc(8);
+        asm.storeImm(8, Reg.FP, slot, 0);
+        g.stackPtr(Reg.R1, slot);
+        asm.mov(Reg.R2, Math.min(8, ft.size()));
+        asm.call(user ? Helper.PROBE_READ_USER : Helper.PROBE_READ_KERNEL);
+        if (ft instanceof Type.Int) loadSized(Reg.R0, Reg.FP, slot, ft);
+        else asm.load(8, Reg.R0, Reg.FP, slot);
+        g.frame.release(mark);
+    }
+
+    private Type.Field resolveField(Expr.Field f) {
+        Type tt = g.type(f.target());
+        Type.Record shallow = (Type.Record) (tt instanceof Type.Pointer p ? p.target() : tt);
+        Type.Record rec = g.structs.complete(shallow).orElseThrow();
+        return rec.field(f.field()).orElseThrow();
+    }
+
+    /** R0 = address of the field; returns whether it is user memory. */
+    private boolean addressOf(Expr.Field f) {
+        Type tt = g.type(f.target());
+        boolean user;
+        if (tt instanceof Type.Pointer p) {
+            toR0(f.target());
+            user = p.user();
+        } else if (f.target() instanceof Expr.Field inner) {
+            user = addressOf(inner);
+        } else {
+            throw g.ctx.error(f, "Can not take the address of this struct");
+        }
+        asm.add(Reg.R0, resolveField(f).offset());
+        return user;
     }
 
     /** Loads a 1/2/4/8-byte integer, sign-extending signed types to 64 bits. */

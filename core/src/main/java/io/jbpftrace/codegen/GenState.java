@@ -7,6 +7,7 @@ import io.jbpftrace.lang.ast.Expr;
 import io.jbpftrace.passes.Analysis;
 import io.jbpftrace.passes.CompileContext;
 import io.jbpftrace.passes.ProbeInstance;
+import io.jbpftrace.passes.StructTypes;
 import io.jbpftrace.types.Type;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,6 +33,7 @@ final class GenState {
     final Label exit = asm.newLabel("exit");
     final Map<String, Integer> varSlots = new HashMap<>();
     final Deque<Label[]> loops = new ArrayDeque<>(); // {continue, break}
+    final StructTypes structs;
 
     GenState(CompileContext ctx, Analysis analysis, ProbeInstance instance, OutputTable output, int ringbufMap) {
         this.ctx = ctx;
@@ -39,6 +41,7 @@ final class GenState {
         this.instance = instance;
         this.output = output;
         this.ringbufMap = ringbufMap;
+        this.structs = new StructTypes(ctx.program().structs());
     }
 
     Type type(Expr e) { return analysis.typeOf(instance, e); }

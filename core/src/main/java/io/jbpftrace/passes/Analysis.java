@@ -8,7 +8,10 @@ import java.util.Map;
 
 /** The semantic pass's result: probe instances, every map's signature, and each expression's type per instance. */
 public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps, List<IdentityHashMap<Expr, Type>> exprTypes,
-                       List<Integer> stackDepths) {
+                       List<Integer> stackDepths, IdentityHashMap<Expr, Long> constants) {
+
+    /** The value of a compile-time constant expression (sizeof, offsetof). */
+    public long constant(Expr e) { return constants.get(e); }
 
     /** Map index of the stack map keeping {@code frames} frames: after the user maps and the ring buffer. */
     public int stackMapIndex(int frames) {

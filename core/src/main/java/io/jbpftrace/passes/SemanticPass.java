@@ -25,8 +25,10 @@ public final class SemanticPass {
     public static final int DEFAULT_STACK_FRAMES = 127;
 
     private final CompileContext ctx;
+    private final StructTypes structs;
     private final Map<String, MapSig> maps = new HashMap<>();
     private final List<Integer> stackDepths = new ArrayList<>();
+    private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
     private boolean strict;
     private ProbeInstance instance;
     private IdentityHashMap<Expr, Type> types;
@@ -41,7 +43,10 @@ public final class SemanticPass {
         long[] lhist;
     }
 
-    public SemanticPass(CompileContext ctx) { this.ctx = ctx; }
+    public SemanticPass(CompileContext ctx) {
+        this.ctx = ctx;
+        this.structs = new StructTypes(ctx.program().structs());
+    }
 
     public Analysis run(List<ProbeInstance> instances) {
         List<IdentityHashMap<Expr, Type>> all = new ArrayList<>();
@@ -65,7 +70,7 @@ public final class SemanticPass {
             MapSig s = maps.get(name);
             infos.put(name, new MapInfo(id++, name, s.keys, s.kind, s.value == null ? Type.Int.S64 : s.value, s.lhist));
         }
-        return new Analysis(instances, infos, List.copyOf(all), List.copyOf(stackDepths));
+        return new Analysis(instances, infos, List.copyOf(all), List.copyOf(stackDepths), constants);
     }
 
     // ---- statements ----
@@ -236,6 +241,11 @@ public final class SemanticPass {
             sizeOf(so);
             return Type.Int.U64;
         }
+        if (e instanceof Expr.Offsetof of) {
+            Type.Record r = structs.struct(of.typeName()).orElseThrow(() -> ctx.error(of, "Unknown struct: " + of.typeName()));
+            constants.put(of, (long) r.field(of.field()).orElseThrow(() -> ctx.error(of, "'" + of.typeName() + "' has no field named '" + of.field() + "'")).offset());
+            return Type.Int.U64;
+        }
         if (e instanceof Expr.Tuple t) return new Type.Tuple(t.elems().stream().map(this::expr).toList());
         if (e instanceof Expr.TupleIndex ti) {
             if (!(expr(ti.target()) instanceof Type.Tuple tt)) throw ctx.error(ti, "Can not access index on non-tuple type");
@@ -247,6 +257,9 @@ public final class SemanticPass {
 
     private Type builtin(Expr.Builtin b) {
         if (b.name().equals("elapsed")) return Type.Int.U64;
+        if (b.name().equals("curtask")) {
+            return structs.struct("task_struct").map(r -> (Type) new Type.Pointer(new Type.Record(r.name(), List.of(), r.size()), false)).orElse(Type.Int.U64);
+        }
         if (b.name().equals("kstack") || b.name().equals("ustack")) return stack(b.name().equals("ustack"), "bpftrace", DEFAULT_STACK_FRAMES);
         try {
             var provided = instance.provider().builtin(b.name(), instance.target());
@@ -261,13 +274,13 @@ public final class SemanticPass {
         return core.type();
     }
 
-    /** The size sizeof() stands for; the code generator asks again. */
-    public long sizeOf(Expr.Sizeof so) {
-        if (so.operand() != null) return types.containsKey(so.operand()) ? types.get(so.operand()).size() : expr(so.operand()).size();
-        if (so.pointerDepth() > 0) return 8;
-        Type t = IntTypes.byName(so.typeName());
-        if (t == null) throw ctx.error(so, "Unknown type: " + so.typeName());
-        return t.size();
+    /** The size sizeof() stands for, kept for the code generator. */
+    private void sizeOf(Expr.Sizeof so) {
+        long size;
+        if (so.operand() != null) size = types.get(so.operand()).size();
+        else if (so.pointerDepth() > 0) size = 8;
+        else size = structs.named(so.typeName()).orElseThrow(() -> ctx.error(so, "Unknown type: " + so.typeName())).size();
+        constants.put(so, size);
     }
 
     private static boolean knownElsewhere(String name) {
@@ -513,11 +526,15 @@ public final class SemanticPass {
 
     private Type field(Expr.Field f) {
         Type t = expr(f.target());
-        Type.Record rec = t instanceof Type.Record r ? r : t instanceof Type.Pointer p && p.target() instanceof Type.Record r2 ? r2 : null;
-        if (rec == null) throw ctx.error(f, "Can not access field '" + f.field() + "' on type '" + Types.name(t) + "'");
+        Type.Record shallow = t instanceof Type.Record r ? r : t instanceof Type.Pointer p && p.target() instanceof Type.Record r2 ? r2 : null;
+        if (shallow == null) throw ctx.error(f, "Can not access field '" + f.field() + "' on type '" + Types.name(t) + "'");
+        if (f.arrow() != t instanceof Type.Pointer && !(f.target() instanceof Expr.Builtin)) {
+            throw ctx.error(f, f.arrow() ? "Can not use -> on a struct, use '.'" : "Can not access field '" + f.field() + "' on a pointer, use '->'");
+        }
+        Type.Record rec = structs.complete(shallow).orElseThrow(() -> ctx.error(f, "Unknown struct/union: '" + shallow.name() + "'"));
         Type.Field field = rec.field(f.field()).orElseThrow(() -> ctx.error(f, "Struct/union of type '" + rec.name() + "' does not contain a field named '" + f.field() + "'"));
         Type ft = field.type();
-        // char arrays read as strings (tracepoint comm[16], __data_loc char[])
+        // char arrays read as strings (tracepoint comm[16], task_struct comm, __data_loc char[])
         if (ft instanceof Type.Array a && Type.isChar(a.element())) return new Type.Str(a.length());
         if (ft instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
         return ft;
@@ -526,8 +543,13 @@ public final class SemanticPass {
     private Type cast(Expr.Cast c) {
         Type from = expr(c.operand());
         if (!Types.isInt(from)) throw ctx.error(c, "Casts are not supported for type: \"" + Types.name(from) + "\"");
-        Type target = IntTypes.byName(c.typeName());
-        if (target == null) throw ctx.error(c, "Unknown type: " + c.typeName());
-        return c.pointerDepth() > 0 ? new Type.Pointer(target, false) : target;
+        Type target = structs.named(c.typeName()).orElseThrow(() -> ctx.error(c, "Unknown type: " + c.typeName()));
+        if (c.pointerDepth() == 0) {
+            if (!(target instanceof Type.Int)) throw ctx.error(c, "Cannot cast to \"" + Types.name(target) + "\"");
+            return target;
+        }
+        Type pointee = target instanceof Type.Record r ? new Type.Record(r.name(), List.of(), r.size()) : target;
+        for (int i = 1; i < c.pointerDepth(); i++) pointee = new Type.Pointer(pointee, false);
+        return new Type.Pointer(pointee, false);
     }
 }
