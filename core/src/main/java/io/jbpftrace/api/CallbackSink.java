@@ -23,6 +23,11 @@ final class CallbackSink implements OutputSink {
 
     @Override public void printf(String text) { printf.accept(text); }
 
+    /** print(value) reaches the printf callback as the text bpftrace would print. */
+    @Override public void value(io.jbpftrace.output.MapValue value) {
+        printf.accept(io.jbpftrace.output.TextMapPrinter.valueText(value, 1) + "\n");
+    }
+
     @Override public void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
         print.accept(name, entries);
     }

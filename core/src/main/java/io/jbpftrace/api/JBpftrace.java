@@ -63,9 +63,9 @@ public final class JBpftrace implements AutoCloseable {
         Tracer tracer = new Tracer(compiled, kernel, sink);
         try {
             tracer.load();
-            int probes = tracer.attach();
+            tracer.attach();
             tracer.begin();
-            return new Trace(tracer, sink, source, probes);
+            return new Trace(tracer, sink, source, tracer.probeCount());
         } catch (KernelException | ProbeException | RuntimeException e) {
             tracer.close();
             throw new TraceException(e.getMessage(), e);

@@ -140,8 +140,7 @@ final class ExprGen {
                 asm.mov(Reg.R3, Reg.R0);
                 g.stackPtr(Reg.R1, off + 8);
                 asm.load(8, Reg.R2, Reg.FP, off);
-                boolean user = g.type(c.args().get(0)) instanceof Type.Pointer p && p.user();
-                asm.call(user ? Helper.PROBE_READ_USER : Helper.PROBE_READ_KERNEL);
+                asm.call(readHelper(g.type(c.args().get(0)), Helper.PROBE_READ_USER, Helper.PROBE_READ_KERNEL, Helper.PROBE_READ));
             }
             case "time" -> {
                 toR0(c.args().get(1));
@@ -149,6 +148,16 @@ final class ExprGen {
             }
             default -> throw new IllegalStateException(t.kind());
         }
+    }
+
+    /**
+     * The probe-read helper for memory an address of type {@code t} points to: user or kernel when the
+     * type says so; a plain integer (arg0, retval, a USDT argument) may be either, so it gets the
+     * old helper that picks by address (x86-64 and arm64 keep the address spaces apart).
+     */
+    private static Helper readHelper(Type t, Helper user, Helper kernel, Helper either) {
+        if (t instanceof Type.Pointer p) return p.user() ? user : kernel;
+        return either;
     }
 
     /** Copies the bytes of an array-typed expression (a record field or a pointer's target) into a slot. */
@@ -243,6 +252,9 @@ final class ExprGen {
         Type at = g.type(arg);
         if (inMemory(at)) {
             into(arg, off, size);
+            if (c.args().size() == 2 && c.args().get(1) instanceof Expr.IntLit n && n.value() < size) {
+                asm.storeImm(1, Reg.FP, off + (int) Math.max(0, n.value()), 0); // str(s, n) keeps n characters
+            }
             return;
         }
         g.zero(off, size);
@@ -260,8 +272,7 @@ final class ExprGen {
         }
         asm.load(8, Reg.R3, Reg.FP, ptr);
         g.stackPtr(Reg.R1, off);
-        boolean user = at instanceof Type.Pointer p && p.user();
-        asm.call(user ? Helper.PROBE_READ_USER_STR : Helper.PROBE_READ_KERNEL_STR);
+        asm.call(readHelper(at, Helper.PROBE_READ_USER_STR, Helper.PROBE_READ_KERNEL_STR, Helper.PROBE_READ_STR));
     }
 
     private void binary(Expr.Binary b) {

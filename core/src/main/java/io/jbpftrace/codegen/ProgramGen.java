@@ -87,7 +87,8 @@ public final class ProgramGen {
         else if (s instanceof Stmt.AssignVar a) assignVar(a);
         else if (s instanceof Stmt.If i) return ifStmt(i);
         else if (s instanceof Stmt.Unroll u) {
-            for (long n = ((Expr.IntLit) u.count()).value(); n > 0; n--) {
+            long count = u.count() instanceof Expr.IntLit lit ? lit.value() : Long.decode(param((Expr.Positional) u.count()));
+            for (long n = count; n > 0; n--) {
                 if (block(u.body())) return true;
             }
         } else if (s instanceof Stmt.While w) whileStmt(w);
@@ -96,6 +97,10 @@ public final class ProgramGen {
         else if (s instanceof Stmt.Return) return jump(g.exit);
         else throw g.ctx.error(s, "This statement is not supported yet");
         return false;
+    }
+
+    private String param(Expr.Positional p) {
+        return g.ctx.positionalParams().get(p.index() - 1);
     }
 
     private boolean jump(Label target) {

@@ -43,7 +43,8 @@ public final class JsonMapPrinter {
     return JsonText.quote(String.join(",", parts));
   }
 
-  static String valueJson(MapValue value, long div) {
+  /** A value as it appears in JSON output (also for print(value): {"type": "value", ...}). */
+  public static String valueJson(MapValue value, long div) {
     if (value instanceof MapValue.Str s) return JsonText.quote(s.value());
     if (value instanceof MapValue.Tuple t) return tupleJson(t);
     if (value instanceof MapValue.Stats s) {

@@ -25,4 +25,13 @@ public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps,
     }
 
     public MapInfo map(String name) { return maps.get(name); }
+
+    /** Map index of the main output ring buffer: right after the user maps. */
+    public int outputRing() { return maps.size(); }
+
+    /**
+     * Map index of BEGIN's own ring buffer, after the stack maps. BEGIN runs after every probe is
+     * attached, yet its output must come first; a ring of its own lets userspace read it first.
+     */
+    public int beginRing() { return maps.size() + 1 + stackDepths.size(); }
 }

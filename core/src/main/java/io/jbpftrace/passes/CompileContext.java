@@ -12,8 +12,14 @@ import java.util.List;
  */
 public record CompileContext(Program program, List<String> positionalParams, boolean unsafe, long startNanos) {
 
+    /** An error underlining the whole node, as bpftrace does. */
     public CompileError error(Node at, String message) {
-        return new CompileError(program.fileName(), program.source(), at.pos(), message);
+        return new CompileError(program.fileName(), program.source(), at.pos(), new SourceSpans(program.source()).length(at), message);
+    }
+
+    /** An error starting at {@code first} and underlining through the end of {@code whole}. */
+    public CompileError error(Node first, Node whole, String message) {
+        return new CompileError(program.fileName(), program.source(), first.pos(), new SourceSpans(program.source()).length(first, whole), message);
     }
 
     public CompileError error(Node at, int length, String message) {

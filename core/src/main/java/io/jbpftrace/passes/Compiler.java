@@ -6,6 +6,7 @@ import io.jbpftrace.codegen.ProgramGen;
 import io.jbpftrace.lang.ScriptParser;
 import io.jbpftrace.lang.ast.Program;
 import io.jbpftrace.registry.ProviderRegistry;
+import io.jbpftrace.runtime.BeginEndProvider;
 import io.jbpftrace.spi.Kernel;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,6 @@ public final class Compiler {
 
     /** A compiled script: programs to load, and what userspace needs to interpret their output. */
     public record Result(CompileContext context, Analysis analysis, List<GeneratedProgram> programs, OutputTable output) {
-        /** Index of the output ring buffer among the maps (after the user maps). */
-        public int ringbufMap() { return analysis.maps().size(); }
     }
 
     public Result compile(String fileName, String source, List<String> positionalParams) {
@@ -42,9 +41,11 @@ public final class Compiler {
         List<ProbeInstance> instances = new ProbeExpansionPass(registry, kernel).run(ctx);
         Analysis analysis = new SemanticPass(ctx).run(instances);
         OutputTable output = new OutputTable();
-        int ringbuf = analysis.maps().size();
         List<GeneratedProgram> programs = new ArrayList<>();
-        for (ProbeInstance pi : instances) programs.add(ProgramGen.generate(ctx, analysis, pi, output, ringbuf));
+        for (ProbeInstance pi : instances) {
+            boolean begin = pi.target().name().equals(BeginEndProvider.BEGIN) && pi.provider() instanceof BeginEndProvider;
+            programs.add(ProgramGen.generate(ctx, analysis, pi, output, begin ? analysis.beginRing() : analysis.outputRing()));
+        }
         return new Result(ctx, analysis, programs, output);
     }
 }

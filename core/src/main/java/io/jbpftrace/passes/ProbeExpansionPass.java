@@ -9,6 +9,8 @@ import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.spi.ProbeProvider;
 import io.jbpftrace.spi.ProbeTarget;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Pass 1: asks each probe's provider to turn attach points (with wildcards) into concrete targets. */
@@ -23,11 +25,15 @@ public final class ProbeExpansionPass {
 
     public List<ProbeInstance> run(CompileContext ctx) {
         List<ProbeInstance> out = new ArrayList<>();
+        Set<String> seenSpecial = new HashSet<>();
         for (Probe probe : ctx.program().probes()) {
             for (AttachPointNode node : probe.attachPoints()) {
                 AttachPoint ap = AttachPoint.parse(node.raw());
                 ProbeProvider provider = registry.forType(ap.type()).orElseThrow(() -> ctx.error(node, node.raw().length(),
                         "no provider for probe type " + ap.type() + " (is its bundle installed?)"));
+                if (ap.type().equals("BEGIN") || ap.type().equals("END")) {
+                    if (!seenSpecial.add(ap.type())) throw ctx.error(node, node.raw().length(), "More than one " + ap.type() + " probe defined");
+                }
                 try {
                     for (ProbeTarget target : provider.expand(ap, kernel)) {
                         out.add(new ProbeInstance(out.size(), probe, node, target, provider));

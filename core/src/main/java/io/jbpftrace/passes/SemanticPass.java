@@ -95,13 +95,14 @@ public final class SemanticPass {
             vars.put(a.target().name(), old == null ? t : Types.widest(old, t));
             types.put(a.target(), vars.get(a.target().name()));
         } else if (s instanceof Stmt.If i) {
-            requireInt(i.cond(), "if condition");
+            Type cond = expr(i.cond());
+            if (!Types.isInt(cond)) throw ctx.error(i.cond(), "Invalid condition in if(): " + typeWord(cond));
             block(i.then());
             if (i.otherwise() != null) block(i.otherwise());
         } else if (s instanceof Stmt.Unroll u) {
-            if (!(u.count() instanceof Expr.IntLit n) || n.value() < 1 || n.value() > 100) {
-                throw ctx.error(u.count(), "unroll count must be a constant between 1 and 100");
-            }
+            long n = unrollCount(u);
+            if (n < 1) throw ctx.error(u, "unroll minimum value is 1");
+            if (n > 100) throw ctx.error(u, "unroll maximum value is 100");
             expr(u.count());
             block(u.body());
         } else if (s instanceof Stmt.While w) {
@@ -114,6 +115,17 @@ public final class SemanticPass {
         } else if (s instanceof Stmt.For f) {
             throw ctx.error(f, "for loops over maps are not supported yet");
         }
+    }
+
+    /** unroll takes an integer literal or a numeric positional parameter. */
+    private long unrollCount(Stmt.Unroll u) {
+        if (u.count() instanceof Expr.IntLit n) return n.value();
+        if (u.count() instanceof Expr.Positional p && isNumber(param(p))) return Long.decode(param(p));
+        throw ctx.error(u.count(), "unroll count must be an integer literal");
+    }
+
+    private String param(Expr.Positional p) {
+        return p.index() <= ctx.positionalParams().size() ? ctx.positionalParams().get(p.index() - 1) : "";
     }
 
     private void assignMap(Stmt.AssignMap a) {
@@ -152,22 +164,24 @@ public final class SemanticPass {
     }
 
     private static String describe(AggKind kind, Type value) {
-        return kind == AggKind.VALUE ? Types.name(value) : kind.name().toLowerCase() + "_t";
+        return kind == AggKind.VALUE ? Types.name(value) : kind.name().toLowerCase();
     }
 
     private Type aggregation(Expr.Call call, AggKind kind) {
-        int want = switch (kind) {
-            case COUNT -> 0;
-            case LHIST -> 4;
-            default -> 1;
-        };
-        if (call.args().size() != want) {
-            throw ctx.error(call, call.name() + "() requires " + want + " argument" + (want == 1 ? "" : "s")
-                    + " (" + call.args().size() + " provided)");
+        argCount(call, kind == AggKind.COUNT ? 0 : kind == AggKind.LHIST ? 4 : 1, kind == AggKind.COUNT ? 0 : kind == AggKind.LHIST ? 4 : 1);
+        for (Expr arg : call.args()) {
+            Type t = expr(arg);
+            if (!Types.isInt(t)) throw ctx.error(arg, call.name() + "() only supports integer arguments (" + typeWord(t) + " provided)");
         }
-        for (Expr arg : call.args()) requireInt(arg, call.name() + "() argument");
         types.put(call, Type.Int.S64);
         return Type.Int.S64;
+    }
+
+    /** The coarse type names bpftrace uses in some messages. */
+    private static String typeWord(Type t) {
+        if (t instanceof Type.Str) return "string";
+        if (Types.isInt(t)) return "integer";
+        return Types.name(t);
     }
 
     private long[] lhistArgs(Expr.Call call) {
@@ -287,9 +301,11 @@ public final class SemanticPass {
         return name.equals("args") || name.equals("retval") || name.equals("func") || name.matches("s?arg\\d+");
     }
 
+    /** $N is an integer; a non-numeric parameter must go through str($N), as in bpftrace. */
     private Type positional(Expr.Positional p) {
-        String v = p.index() <= ctx.positionalParams().size() ? ctx.positionalParams().get(p.index() - 1) : "";
-        return isNumber(v) || v.isEmpty() ? Type.Int.S64 : new Type.Str(v.length() + 1);
+        String v = param(p);
+        if (isNumber(v) || v.isEmpty()) return Type.Int.S64;
+        throw ctx.error(p, "$" + p.index() + " used numerically but given \"" + v + "\". Try using str($" + p.index() + ").");
     }
 
     public static boolean isNumber(String v) { return v.matches("-?(0x[0-9a-fA-F]+|\\d+)"); }
@@ -402,7 +418,8 @@ public final class SemanticPass {
             case "sizeof" -> throw ctx.error(c, "sizeof() takes a type or an expression");
             case "str" -> {
                 argCount(c, 1, 2);
-                Type t = expr(args.get(0));
+                if (args.get(0) instanceof Expr.Positional p) types.put(p, new Type.Str(param(p).length() + 1));
+                Type t = args.get(0) instanceof Expr.Positional ? types.get(args.get(0)) : expr(args.get(0));
                 if (args.size() == 2) requireInt(args.get(1), "str() length");
                 if (t instanceof Type.Str || t instanceof Type.Array || t instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
                 if (!Types.isInt(t)) throw ctx.error(args.get(0), "str() expects an integer or a pointer type as first argument (" + Types.name(t) + " provided)");
@@ -418,7 +435,7 @@ public final class SemanticPass {
             }
             case "delete" -> {
                 argCount(c, 1, 1);
-                if (!(args.get(0) instanceof Expr.MapRef m)) throw ctx.error(c, "delete() expects a map element as argument");
+                if (!(args.get(0) instanceof Expr.MapRef m)) throw ctx.error(c, "delete() expects a map to be provided");
                 mapKeys(m);
                 if (strict && maps.get(m.name()) == null) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
                 return Type.VOID;
@@ -436,11 +453,11 @@ public final class SemanticPass {
                     for (Expr a : args.subList(1, args.size())) requireInt(a, "print() argument");
                     return Type.VOID;
                 }
-                throw ctx.error(c, c.name() + "() expects a map argument");
+                throw ctx.error(c, c.name() + "() expects a map to be provided");
             }
             default -> {
                 if (AggKind.ofFunction(c.name()) != null) throw ctx.error(c, c.name() + "() should be directly assigned to a map");
-                throw ctx.error(c, c.name().length(), "Unknown function: '" + c.name() + "'");
+                throw ctx.error(c, c.name().length(), "Unknown function: " + c.name());
             }
         }
     }
@@ -448,7 +465,8 @@ public final class SemanticPass {
     /** printf, system, cat: a format literal checked against its arguments. */
     private Type formatted(Expr.Call c) {
         List<Expr> args = c.args();
-        if (args.isEmpty() || !(args.get(0) instanceof Expr.StrLit fmt)) throw ctx.error(c, c.name() + "() expects a string literal as its first argument");
+        if (args.isEmpty()) throw ctx.error(c, c.name() + "() requires at least one argument (0 provided)");
+        if (!(args.get(0) instanceof Expr.StrLit fmt)) throw ctx.error(c, c.name() + "() expects a string literal (" + typeWord(expr(args.get(0))) + " provided)");
         List<Conversion.ArgType> argTypes = new ArrayList<>();
         for (Expr a : args.subList(1, args.size())) {
             Type t = expr(a);
@@ -484,12 +502,15 @@ public final class SemanticPass {
         return new Type.Stack(user, mode, limit);
     }
 
+    /** bpftrace's wording: "requires no arguments", "requires one argument", "takes up to 3 arguments". */
     private void argCount(Expr.Call c, int min, int max) {
         int n = c.args().size();
-        if (n < min || n > max) {
-            String want = min == max ? String.valueOf(min) : min + " to " + max;
-            throw ctx.error(c, c.name() + "() requires " + want + " argument" + (max == 1 ? "" : "s") + " (" + n + " provided)");
-        }
+        if (n >= min && n <= max) return;
+        String what;
+        if (min == max) what = "requires " + (min == 0 ? "no arguments" : min == 1 ? "one argument" : min + " arguments");
+        else if (n < min) what = "requires at least " + (min == 1 ? "one argument" : min + " arguments");
+        else what = "takes up to " + max + " argument" + (max == 1 ? "" : "s");
+        throw ctx.error(c, c.name() + "() " + what + " (" + n + " provided)");
     }
 
     private Type binary(Expr.Binary b) {
@@ -520,7 +541,7 @@ public final class SemanticPass {
     private Type ternary(Expr.Ternary t) {
         requireInt(t.cond(), "ternary condition");
         Type a = expr(t.then()), b = expr(t.otherwise());
-        if (!Types.compatible(a, b)) throw ctx.error(t, "Ternary operator must return the same type: have '" + Types.name(a) + "' and '" + Types.name(b) + "'");
+        if (!Types.compatible(a, b)) throw ctx.error(t, "Ternary operator must return the same type: have '" + typeWord(a) + "' and '" + typeWord(b) + "'");
         return Types.widest(a, b);
     }
 
@@ -532,12 +553,18 @@ public final class SemanticPass {
             throw ctx.error(f, f.arrow() ? "Can not use -> on a struct, use '.'" : "Can not access field '" + f.field() + "' on a pointer, use '->'");
         }
         Type.Record rec = structs.complete(shallow).orElseThrow(() -> ctx.error(f, "Unknown struct/union: '" + shallow.name() + "'"));
-        Type.Field field = rec.field(f.field()).orElseThrow(() -> ctx.error(f, "Struct/union of type '" + rec.name() + "' does not contain a field named '" + f.field() + "'"));
+        Type.Field field = rec.field(f.field()).orElseThrow(() -> ctx.error(base(f), f, "Struct/union of type '" + rec.name() + "' does not contain a field named '" + f.field() + "'"));
         Type ft = field.type();
         // char arrays read as strings (tracepoint comm[16], task_struct comm, __data_loc char[])
         if (ft instanceof Type.Array a && Type.isChar(a.element())) return new Type.Str(a.length());
         if (ft instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
         return ft;
+    }
+
+    /** The innermost expression a chain of field accesses starts from. */
+    private static Expr base(Expr e) {
+        while (e instanceof Expr.Field f) e = f.target();
+        return e;
     }
 
     private Type cast(Expr.Cast c) {

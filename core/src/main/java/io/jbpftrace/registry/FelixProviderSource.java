@@ -33,6 +33,9 @@ public final class FelixProviderSource implements ProviderSource {
     private final List<String> problems = new ArrayList<>();
     private BundleContextProviderSource services;
 
+    /** The framework's private cache folder (deleted on close). */
+    Path storage() { return storage; }
+
     private FelixProviderSource(Framework framework, Path storage, FelixProblemLogger logger) {
         this.framework = framework;
         this.storage = storage;

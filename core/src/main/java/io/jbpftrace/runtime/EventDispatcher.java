@@ -5,7 +5,6 @@ import io.jbpftrace.codegen.OutputTable;
 import io.jbpftrace.kernel.KernelException;
 import io.jbpftrace.output.Printf;
 import io.jbpftrace.output.Strftime;
-import io.jbpftrace.output.TextMapPrinter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ final class EventDispatcher {
                 .map(a -> ValueDecoder.printable(a, 8)).toList();
         if (kind == EventKind.PRINTF) output.printf(Printf.format(site.format(), args));
         else if (kind == EventKind.TIME) output.printf(Strftime.format(site.format(), ZonedDateTime.now()));
-        else if (kind == EventKind.PRINT_VALUE) output.printf(TextMapPrinter.valueText(ValueDecoder.toMapValue(args.get(0), site.argTypes().get(0)), 1) + "\n");
+        else if (kind == EventKind.PRINT_VALUE) output.value(ValueDecoder.toMapValue(args.get(0), site.argTypes().get(0)));
         else if (kind == EventKind.SYSTEM) output.printf(run(Printf.format(site.format(), args)));
         else if (kind == EventKind.CAT) output.printf(cat(Printf.format(site.format(), args)));
     }

@@ -4,6 +4,7 @@ import io.jbpftrace.output.JsonMapPrinter;
 import io.jbpftrace.output.JsonOutput;
 import io.jbpftrace.output.MapEntry;
 import io.jbpftrace.output.MapKind;
+import io.jbpftrace.output.MapValue;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,10 @@ public final class JsonSink implements OutputSink {
     @Override public void attached(int probes) { write(JsonOutput.attachedProbes(probes)); }
 
     @Override public void printf(String text) { write(JsonOutput.printf(text)); }
+
+    @Override public void value(MapValue value) {
+        write("{\"type\": \"value\", \"data\": " + JsonMapPrinter.valueJson(value, 1) + "}\n");
+    }
 
     @Override public void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
         write(JsonMapPrinter.print(name, entries, top, div));

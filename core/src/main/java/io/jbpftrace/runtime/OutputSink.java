@@ -2,6 +2,7 @@ package io.jbpftrace.runtime;
 
 import io.jbpftrace.output.MapEntry;
 import io.jbpftrace.output.MapKind;
+import io.jbpftrace.output.MapValue;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ public interface OutputSink {
     void attached(int probes);
 
     void printf(String text);
+
+    /** print(value) of a non-map expression. */
+    void value(MapValue value);
 
     /** print(@m [, top, div]) while tracing. */
     void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty);

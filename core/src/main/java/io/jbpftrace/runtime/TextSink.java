@@ -2,6 +2,7 @@ package io.jbpftrace.runtime;
 
 import io.jbpftrace.output.MapEntry;
 import io.jbpftrace.output.MapKind;
+import io.jbpftrace.output.MapValue;
 import io.jbpftrace.output.TextMapPrinter;
 import java.io.PrintStream;
 import java.util.List;
@@ -16,6 +17,8 @@ public final class TextSink implements OutputSink {
     @Override public void attached(int probes) { write(TextMapPrinter.probesAttachedLine(probes)); }
 
     @Override public void printf(String text) { write(text); }
+
+    @Override public void value(MapValue value) { write(TextMapPrinter.valueText(value, 1) + "\n"); }
 
     @Override public void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
         write(TextMapPrinter.print(name, entries, top, div, kindIfEmpty));

@@ -7,6 +7,7 @@ import io.jbpftrace.codegen.GeneratedProgram;
 import io.jbpftrace.kernel.BpfMap;
 import io.jbpftrace.kernel.BpfProgram;
 import io.jbpftrace.kernel.KernelException;
+import io.jbpftrace.kernel.RingBuffer;
 import io.jbpftrace.output.MapEntry;
 import io.jbpftrace.output.MapKind;
 import io.jbpftrace.passes.Compiler;
@@ -32,6 +33,7 @@ public final class Tracer implements AutoCloseable {
     static final int MAX_ENTRIES = 4096;
     private static final int MAX_STACKS = 4096;
     private static final int RINGBUF_BYTES = 1 << 20;
+    private static final int BEGIN_RINGBUF_BYTES = 1 << 16;
 
     private final Compiler.Result script;
     private final Kernel kernel;
@@ -43,7 +45,8 @@ public final class Tracer implements AutoCloseable {
     private final ValueDecoder decoder;
     private final MapReader reader;
     private final EventDispatcher events;
-    private io.jbpftrace.kernel.RingBuffer ring;
+    private RingBuffer ring;
+    private RingBuffer beginRing;
     private volatile boolean exitRequested;
     private boolean dropEvents;
     private long exitCode;
@@ -66,10 +69,13 @@ public final class Tracer implements AutoCloseable {
         }
         BpfMap ringbuf = BpfMap.create(MapType.RINGBUF, "output", 0, 0, RINGBUF_BYTES);
         maps.add(ringbuf);
-        ring = new io.jbpftrace.kernel.RingBuffer(ringbuf, this::onEvent);
+        ring = new RingBuffer(ringbuf, this::onEvent);
         for (int frames : script.analysis().stackDepths()) {
             maps.add(BpfMap.create(MapType.STACK_TRACE, "stack_" + frames, 4, 8 * frames, MAX_STACKS));
         }
+        BpfMap beginOutput = BpfMap.create(MapType.RINGBUF, "begin_output", 0, 0, BEGIN_RINGBUF_BYTES);
+        maps.add(beginOutput);
+        beginRing = new RingBuffer(beginOutput, this::onEvent);
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
             programs.add(BpfProgram.load(pi.provider().programType(pi.target()), programName(pi), withMapFds(p)));
@@ -88,7 +94,10 @@ public final class Tracer implements AutoCloseable {
         return insns;
     }
 
-    /** Attaches every program except BEGIN/END; returns the probe count bpftrace would announce. */
+    /** The probe count bpftrace announces: every program, BEGIN and END included. */
+    public int probeCount() { return script.programs().size(); }
+
+    /** Attaches every program except BEGIN/END; returns {@link #probeCount()}. */
     public int attach() throws ProbeException {
         List<GeneratedProgram> all = script.programs();
         for (int i = 0; i < all.size(); i++) {
@@ -106,8 +115,12 @@ public final class Tracer implements AutoCloseable {
 
     public void announce(int probes) { output.attached(probes); }
 
-    /** Runs the BEGIN programs and prints what they sent. */
-    public void begin() throws KernelException { runSpecial(BeginEndProvider.BEGIN); }
+    /** Runs the BEGIN program and prints what it sent, before anything the attached probes sent. */
+    public void begin() throws KernelException {
+        runSpecial(BeginEndProvider.BEGIN);
+        beginRing.consume();
+        ring.consume();
+    }
 
     private void runSpecial(String which) throws KernelException {
         List<GeneratedProgram> all = script.programs();
@@ -115,7 +128,6 @@ public final class Tracer implements AutoCloseable {
             ProbeInstance pi = all.get(i).instance();
             if (isSpecial(pi) && pi.target().name().equals(which)) programs.get(i).testRun();
         }
-        ring.consume();
     }
 
     /** Polls the output until exit() was called or {@code stop} says so. */
@@ -133,6 +145,7 @@ public final class Tracer implements AutoCloseable {
         ring.consume();
         dropEvents = false;
         runSpecial(BeginEndProvider.END);
+        ring.consume();
         Map<String, List<MapEntry>> all = new LinkedHashMap<>();
         Map<String, MapKind> kinds = new LinkedHashMap<>();
         for (MapInfo info : script.analysis().maps().values()) {
@@ -234,6 +247,7 @@ public final class Tracer implements AutoCloseable {
     public void close() {
         detach();
         if (ring != null) ring.close();
+        if (beginRing != null) beginRing.close();
         for (BpfProgram p : programs) p.close();
         for (BpfMap m : maps) m.close();
         programs.clear();

@@ -1,0 +1,85 @@
+package io.jbpftrace.passes;
+
+import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.lang.ast.Node;
+import io.jbpftrace.lang.ast.Pos;
+import io.jbpftrace.lang.ast.Stmt;
+
+/**
+ * How many characters of a line a node covers, so an error underlines the whole expression as
+ * bpftrace does. The AST keeps start positions only; ends are found again in the source text.
+ */
+final class SourceSpans {
+    private final String[] lines;
+
+    SourceSpans(String source) { this.lines = source.split("\n", -1); }
+
+    /** Length of the node's text on its first line (at least 1). */
+    int length(Node n) {
+        Pos p = n.pos();
+        if (p == null || p.line() < 1 || p.line() > lines.length) return 1;
+        int end = end(n);
+        return end > p.col() - 1 ? end - (p.col() - 1) : 1;
+    }
+
+    /** Length from the start of {@code first} to the end of {@code whole} (e.g. a field access from its base). */
+    int length(Node first, Node whole) {
+        int end = end(whole);
+        int start = first.pos().col() - 1;
+        return first.pos().line() == whole.pos().line() && end > start ? end - start : length(first);
+    }
+
+    /** Column index (0-based, exclusive) where the node ends on its start line, or -1 when unknown. */
+    private int end(Node n) {
+        if (n.pos() == null || n.pos().line() < 1 || n.pos().line() > lines.length) return -1;
+        String line = lines[n.pos().line() - 1];
+        int start = n.pos().col() - 1;
+        if (n instanceof Expr.Call || n instanceof Expr.Tuple) return closing(line, line.indexOf('(', start), '(', ')');
+        if (n instanceof Expr.MapRef m && !m.keys().isEmpty()) return closing(line, line.indexOf('[', start), '[', ']');
+        if (n instanceof Expr.StrLit) return closing(line, start, '"', '"');
+        if (n instanceof Expr.Binary b) return sameLine(n, b.right()) ? end(b.right()) : -1;
+        if (n instanceof Expr.Unary u) return sameLine(n, u.operand()) ? end(u.operand()) : -1;
+        if (n instanceof Expr.Cast c) return sameLine(n, c.operand()) ? end(c.operand()) : -1;
+        if (n instanceof Expr.Ternary t) return sameLine(n, t.otherwise()) ? end(t.otherwise()) : -1;
+        if (n instanceof Expr.Field f) return word(line, line.indexOf(f.field(), Math.max(start, end(f.target()))));
+        if (n instanceof Expr.TupleIndex ti) return word(line, Math.max(start, end(ti.target())) + 1);
+        if (n instanceof Stmt.AssignMap a) return sameLine(n, a.value()) ? end(a.value()) : -1;
+        if (n instanceof Stmt.AssignVar a) return sameLine(n, a.value()) ? end(a.value()) : -1;
+        return word(line, start);
+    }
+
+    private static boolean sameLine(Node a, Node b) { return b.pos() != null && a.pos().line() == b.pos().line(); }
+
+    /** End of an identifier-like token ({@code @map}, {@code $var}, {@code 0x1f}, {@code kstack}). */
+    private static int word(String line, int from) {
+        if (from < 0) return -1;
+        int i = from;
+        if (i < line.length() && (line.charAt(i) == '@' || line.charAt(i) == '$')) i++;
+        while (i < line.length() && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '_' || line.charAt(i) == '#')) i++;
+        return i;
+    }
+
+    /** Index after the bracket closing the one at {@code open}, skipping string literals. */
+    private static int closing(String line, int open, char opening, char closing) {
+        if (open < 0) return -1;
+        int depth = 0;
+        boolean inString = opening == '"';
+        for (int i = open + (inString ? 1 : 0); i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') {
+                    inString = false;
+                    if (opening == '"') return i + 1;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == opening) {
+                depth++;
+            } else if (c == closing && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+}
