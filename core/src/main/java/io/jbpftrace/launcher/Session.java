@@ -69,8 +69,8 @@ final class Session {
         try (PrintStream out = outputStream(); Tracer tracer = new Tracer(compiled, kernel, output(out))) {
             Stopper stopper = Stopper.onSignals();
             tracer.load();
-            if (!options.quiet) tracer.announce(tracer.probeCount());
             tracer.attach();
+            if (!options.quiet) tracer.announce(tracer.probeCount()); // once attached, so a waiting workload may start
             tracer.begin();
             Process child = options.command == null ? null : startCommand(options.command);
             if (!tracer.exitRequested()) tracer.run(() -> stopper.stopped() || child != null && !child.isAlive());
