@@ -51,7 +51,38 @@ final class ExprGen {
         else if (e instanceof Expr.TupleIndex ti) tupleIndex(ti, NO_SLOT);
         else if (e instanceof Expr.Sizeof || e instanceof Expr.Offsetof) loadConst(g.analysis.constant(e));
         else if (e instanceof Expr.Call c) call(c);
+        else if (e instanceof Expr.Index ix) index(ix);
         else throw g.ctx.error(e, "This expression is not supported yet");
+    }
+
+    /** {@code ptr[i]} or {@code record->array[i]}: probe-read one integer element. */
+    private void index(Expr.Index ix) {
+        Type t = g.type(ix.target());
+        Type element = g.type(ix);
+        int mark = g.frame.mark();
+        int base = g.frame.alloc(8);
+        boolean user = false;
+        if (t instanceof Type.Pointer p) {
+            toR0(ix.target());
+            user = p.user();
+        } else if (ix.target() instanceof Expr.Field f && g.type(f.target()) instanceof Type.Record rec && f.target() instanceof Expr.Builtin) {
+            asm.mov(Reg.R0, GenState.CTX).add(Reg.R0, rec.field(f.field()).orElseThrow().offset());
+        } else if (ix.target() instanceof Expr.Field f) {
+            user = addressOf(f);
+        } else {
+            throw g.ctx.error(ix, "Indexing this array is not supported yet");
+        }
+        asm.store(8, Reg.FP, base, Reg.R0);
+        toR0(ix.index());
+        asm.alu64Imm(Op.MUL, Reg.R0, element.size());
+        asm.load(8, Reg.R3, Reg.FP, base).alu64Reg(Op.ADD, Reg.R3, Reg.R0);
+        asm.storeImm(8, Reg.FP, base, 0);
+        g.stackPtr(Reg.R1, base);
+        asm.mov(Reg.R2, element.size());
+        asm.call(t instanceof Type.Pointer ? readHelper(t, Helper.PROBE_READ_USER, Helper.PROBE_READ_KERNEL, Helper.PROBE_READ)
+                : user ? Helper.PROBE_READ_USER : Helper.PROBE_READ_KERNEL);
+        loadSized(Reg.R0, Reg.FP, base, element);
+        g.frame.release(mark);
     }
 
     /** Calls that produce an integer-like value. */

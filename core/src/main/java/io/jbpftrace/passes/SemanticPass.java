@@ -154,6 +154,9 @@ public final class SemanticPass {
             sig.lhist = lhist;
             return;
         }
+        if (sig.kind == kind && sig.value instanceof Type.Tuple && value instanceof Type.Tuple && !Types.compatible(sig.value, value)) {
+            throw ctx.error(target, target.name().length(), "Tuple type mismatch: " + Types.name(sig.value) + " != " + Types.name(value) + ".");
+        }
         if (sig.kind != kind || !Types.compatible(sig.value, value)) {
             throw ctx.error(target, target.name().length(), "Type mismatch for " + target.name() + ": trying to assign value of type '"
                     + describe(kind, value) + "' when map already contains a value of type '" + describe(sig.kind, sig.value) + "'");
@@ -171,7 +174,7 @@ public final class SemanticPass {
         argCount(call, kind == AggKind.COUNT ? 0 : kind == AggKind.LHIST ? 4 : 1, kind == AggKind.COUNT ? 0 : kind == AggKind.LHIST ? 4 : 1);
         for (Expr arg : call.args()) {
             Type t = expr(arg);
-            if (!Types.isInt(t)) throw ctx.error(arg, call.name() + "() only supports integer arguments (" + typeWord(t) + " provided)");
+            if (!Types.isInt(t)) throw ctx.error(call, call.name() + "() only supports integer arguments (" + typeWord(t) + " provided)");
         }
         types.put(call, Type.Int.S64);
         return Type.Int.S64;
@@ -187,12 +190,12 @@ public final class SemanticPass {
     private long[] lhistArgs(Expr.Call call) {
         long[] v = new long[3];
         for (int i = 1; i <= 3; i++) {
-            if (!(call.args().get(i) instanceof Expr.IntLit lit)) throw ctx.error(call.args().get(i), "lhist() argument " + (i + 1) + " must be an integer literal");
+            if (!(call.args().get(i) instanceof Expr.IntLit lit)) throw ctx.error(call.args().get(i), "lhist() expects a integer literal (" + typeWord(types.get(call.args().get(i))) + " provided)");
             v[i - 1] = lit.value();
         }
-        if (v[0] < 0) throw ctx.error(call.args().get(1), "lhist() min must be non-negative (provided min " + v[0] + ")");
-        if (v[0] > v[1]) throw ctx.error(call.args().get(1), "lhist() min must be less than max (provided min " + v[0] + " and max " + v[1] + ")");
-        if (v[2] <= 0) throw ctx.error(call.args().get(3), "lhist() step must be >= 1 (" + v[2] + " provided)");
+        if (v[0] < 0) throw ctx.error(call, "lhist() min must be non-negative (provided min " + v[0] + ")");
+        if (v[0] > v[1]) throw ctx.error(call, "lhist() min must be less than max (provided min " + v[0] + " and max " + v[1] + ")");
+        if (v[2] <= 0) throw ctx.error(call, "lhist() step must be >= 1 (" + v[2] + " provided)");
         if ((v[1] - v[0]) / v[2] > 1000) throw ctx.error(call, "lhist() too many buckets, must be <= 1000 (would need " + (v[1] - v[0]) / v[2] + ")");
         return v;
     }
@@ -201,6 +204,7 @@ public final class SemanticPass {
         List<Type> keys = new ArrayList<>();
         for (Expr k : ref.keys()) {
             Type t = expr(k);
+            if (t instanceof Type.Tuple) throw ctx.error(ref, "tuple cannot be used as a map key. Try a multi-key associative array instead (eg `@map[$1, $2] = ...)`.");
             if (!(Types.isScalar(t) || t instanceof Type.Str || t instanceof Type.Printable)) throw ctx.error(k, "Map key of type '" + Types.name(t) + "' is not supported");
             keys.add(t);
         }
@@ -260,10 +264,18 @@ public final class SemanticPass {
             constants.put(of, (long) r.field(of.field()).orElseThrow(() -> ctx.error(of, "'" + of.typeName() + "' has no field named '" + of.field() + "'")).offset());
             return Type.Int.U64;
         }
+        if (e instanceof Expr.Index ix) {
+            Type t = expr(ix.target());
+            requireInt(ix.index(), "array index");
+            Type element = t instanceof Type.Pointer p ? p.target() : t instanceof Type.Array a ? a.element() : null;
+            if (element == null) throw ctx.error(ix.target(), ix, "The array index operator [] can only be used on arrays and pointers, found " + typeWord(t) + ".");
+            if (!Types.isInt(element)) throw ctx.error(ix, "Indexing is supported for arrays and pointers of integers, not " + Types.name(element));
+            return element;
+        }
         if (e instanceof Expr.Tuple t) return new Type.Tuple(t.elems().stream().map(this::expr).toList());
         if (e instanceof Expr.TupleIndex ti) {
             if (!(expr(ti.target()) instanceof Type.Tuple tt)) throw ctx.error(ti, "Can not access index on non-tuple type");
-            if (ti.index() < 0 || ti.index() >= tt.elements().size()) throw ctx.error(ti, "Invalid tuple index: " + ti.index() + ". Found " + tt.elements().size() + " elements in tuple.");
+            if (ti.index() < 0 || ti.index() >= tt.elements().size()) throw ctx.error(ti.target(), ti, "Invalid tuple index: " + ti.index() + ". Found " + tt.elements().size() + " elements in tuple.");
             return tt.elements().get(ti.index());
         }
         throw ctx.error(e, "This expression is not supported yet");
@@ -380,7 +392,7 @@ public final class SemanticPass {
                 argCount(c, 1, 2);
                 for (Expr a : args) {
                     Type t = expr(a);
-                    if (!Types.isInt(t) && !(t instanceof Type.Array)) throw ctx.error(a, "ntop() expects an integer or array argument, got " + Types.name(t));
+                    if (!Types.isInt(t) && !(t instanceof Type.Array)) throw ctx.error(c, "ntop() argument must be 4 or 16 bytes in size");
                 }
                 return new Type.Printable("inet", 24, null);
             }
@@ -411,7 +423,7 @@ public final class SemanticPass {
             case "strncmp" -> {
                 argCount(c, 3, 3);
                 for (int i = 0; i < 2; i++) if (!(expr(args.get(i)) instanceof Type.Str)) throw ctx.error(args.get(i), "strncmp() expects string arguments");
-                if (!(args.get(2) instanceof Expr.IntLit)) throw ctx.error(args.get(2), "strncmp() expects an integer literal as third argument");
+                if (!(args.get(2) instanceof Expr.IntLit)) throw ctx.error(c, "strncmp() expects a integer literal (" + typeWord(expr(args.get(2))) + " provided)");
                 expr(args.get(2));
                 return Type.Int.U64;
             }
@@ -520,8 +532,11 @@ public final class SemanticPass {
             default -> false;
         };
         if (l instanceof Type.Str && r instanceof Type.Str && (b.op().equals("==") || b.op().equals("!="))) return Type.Int.U64;
+        if (l instanceof Type.Str && r instanceof Type.Str) {
+            throw ctx.error(b, "The " + b.op() + " operator can not be used on expressions of types " + Types.name(l) + ", " + Types.name(r));
+        }
         if (!Types.isInt(l) || !Types.isInt(r)) {
-            throw ctx.error(b, "Type mismatch for '" + b.op() + "': comparing '" + Types.name(l) + "' with '" + Types.name(r) + "'");
+            throw ctx.error(b.left(), b, "Type mismatch for '" + b.op() + "': comparing '" + Types.name(l) + "' with '" + Types.name(r) + "'");
         }
         if (cmp || b.op().equals("&&") || b.op().equals("||")) return Type.Int.U64;
         boolean signed = l instanceof Type.Int li && li.signed() || r instanceof Type.Int ri && ri.signed();
