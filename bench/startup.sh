@@ -8,15 +8,13 @@ prog='BEGIN { printf("Hello eBPF!\n"); exit(); }'
 
 measure() { # name command...
   local name=$1; shift
-  local total=0 peak=0
+  local stats; stats=$(mktemp)
   for _ in $(seq "$runs"); do
-    local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    total=$(echo "$total + ${out% *}" | bc)
-    local rss=${out#* }
-    (( rss > peak )) && peak=$rss
+    /usr/bin/time -o "$stats" -a -f '%e %M' "$@" >/dev/null 2>&1
   done
-  printf '%-10s mean wall %.3f s over %d runs, peak RSS %d MiB\n' "$name" "$(echo "$total / $runs" | bc -l)" "$runs" $((peak / 1024))
+  awk -v name="$name" -v runs="$runs" '{ wall += $1; if ($2 > peak) peak = $2 }
+    END { printf "%-10s mean wall %.3f s over %d runs, peak RSS %d MiB\n", name, wall / runs, runs, peak / 1024 }' "$stats"
+  rm -f "$stats"
 }
 
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }

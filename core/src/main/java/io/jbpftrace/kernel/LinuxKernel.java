@@ -18,12 +18,15 @@ import java.util.OptionalInt;
 public final class LinuxKernel implements Kernel {
     private static final Path TRACEFS = Path.of("/sys/kernel/tracing");
     private static final Path DEBUGFS_TRACING = Path.of("/sys/kernel/debug/tracing");
+    private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
     private static final long PERF_FLAG_FD_CLOEXEC = 1L << 3;
     private static final long PERF_EVENT_IOC_ENABLE = 0x2400, PERF_EVENT_IOC_SET_BPF = 0x40042408;
 
     private final OptionalInt targetPid;
     private volatile Path tracefs;
     private volatile UprobePmu uprobePmu;
+    /** The kprobe PMU has the uprobe PMU's sysfs layout (type, format/retprobe), so one reader serves both. */
+    private volatile UprobePmu kprobePmu;
 
     public LinuxKernel(OptionalInt targetPid) { this.targetPid = targetPid; }
 
@@ -87,6 +90,34 @@ public final class LinuxKernel implements Kernel {
             return open(attr, pid, pid >= 0 ? -1 : 0, programFd, what);
         } finally {
             Reference.reachabilityFence(path); // config1 points into it until perf_event_open has copied the path
+        }
+    }
+
+    /** As libbpf does: config1 points at the symbol name, config2 is the offset; pid -1 on cpu 0 sees every task. */
+    @Override public Attachment attachKprobe(String function, long offset, boolean retprobe, int programFd)
+            throws ProbeException {
+        String what = (retprobe ? "kretprobe " : "kprobe ") + function + (offset != 0 ? "+" + offset : "");
+        UprobePmu pmu = kprobePmu;
+        if (pmu == null) {
+            if (!Files.isDirectory(KPROBE_PMU)) {
+                throw new ProbeException(what + ": this kernel has no kprobes (CONFIG_KPROBES is not set: " + KPROBE_PMU + " is missing)");
+            }
+            try {
+                kprobePmu = pmu = UprobePmu.read(KPROBE_PMU);
+            } catch (IOException | RuntimeException e) {
+                throw new ProbeException(what + ": cannot read the kprobe PMU (" + e.getMessage() + ")");
+            }
+        }
+        byte[] name = function.getBytes(StandardCharsets.UTF_8);
+        Memory symbol = new Memory(name.length + 1L);
+        symbol.write(0, name, 0, name.length);
+        symbol.setByte(name.length, (byte) 0);
+        PerfEventAttr attr = new PerfEventAttr(pmu.type(), retprobe ? pmu.retprobeConfig() : 0, 1, false,
+                Pointer.nativeValue(symbol), offset);
+        try {
+            return open(attr, -1, 0, programFd, what);
+        } finally {
+            Reference.reachabilityFence(symbol); // config1 points into it until perf_event_open has copied the name
         }
     }
 

@@ -16,6 +16,8 @@ final class Options {
     OptionalInt pid = OptionalInt.empty();
     String outputFile;       // -o
     String format = "text";  // -f
+    String flamegraph;       // --flamegraph FILE.svg: stack maps as an SVG flame graph at exit
+    String folded;           // --folded FILE: stack maps in the stackcollapse format at exit
 
     /** A usage error, printed with the usage text and exit code 1. */
     static final class UsageError extends Exception {
@@ -47,6 +49,8 @@ final class Options {
                 case "-h", "--help" -> o.help = true;
                 case "-V", "--version" -> o.version = true;
                 case "--unsafe" -> o.unsafe = true;
+                case "--flamegraph" -> o.flamegraph = value(args, ++i, a);
+                case "--folded" -> o.folded = value(args, ++i, a);
                 default -> throw new UsageError("unrecognized option '" + a + "'");
             }
         }
@@ -97,6 +101,11 @@ final class Options {
                 -d             debug info: stack traces and generated instructions
                 -e 'program'   execute this program
                 -f FORMAT      output format ('text', 'json')
+                --flamegraph FILE.svg
+                               at exit, also write maps keyed by kstack/ustack as an
+                               interactive SVG flame graph (several maps: FILE_name.svg)
+                --folded FILE  at exit, also write those maps as folded stacks
+                               ("root;child;leaf count", flamegraph.pl's input)
                 -h, --help     show this help message
                 -l [search]    list probes
                 -o file        redirect bpftrace output to file

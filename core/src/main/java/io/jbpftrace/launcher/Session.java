@@ -1,7 +1,9 @@
 package io.jbpftrace.launcher;
 
+import io.jbpftrace.flamegraph.FlameGraphExport;
 import io.jbpftrace.kernel.LinuxKernel;
 import io.jbpftrace.passes.Compiler;
+import io.jbpftrace.registry.BackgroundProviderSource;
 import io.jbpftrace.registry.FelixProviderSource;
 import io.jbpftrace.registry.ProviderRegistry;
 import io.jbpftrace.registry.ProviderSource;
@@ -11,14 +13,12 @@ import io.jbpftrace.runtime.JsonSink;
 import io.jbpftrace.runtime.OutputSink;
 import io.jbpftrace.runtime.TextSink;
 import io.jbpftrace.runtime.Tracer;
-import io.jbpftrace.spi.ProbeProvider;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One run of the command: providers up, compile, trace until told to stop, print, tear down. */
@@ -28,13 +28,10 @@ final class Session {
     Session(Options options) { this.options = options; }
 
     int run() throws Exception {
-        try (ProviderSource source = providerSource()) {
+        try (ProviderSource source = BackgroundProviderSource.start(this::providerSource)) {
             if (options.version) return version(source);
             if (options.verbose) verbose(source);
-            List<ProbeProvider> providers = new ArrayList<>();
-            providers.add(new BeginEndProvider());
-            providers.addAll(source.providers());
-            ProviderRegistry registry = new ProviderRegistry(providers);
+            ProviderRegistry registry = new ProviderRegistry(List.of(new BeginEndProvider()), source::providers);
             LinuxKernel kernel = new LinuxKernel(options.pid);
             if (options.list && options.program == null && options.scriptFile == null) {
                 return new ProbeLister(registry, kernel).list(options.listPattern, System.out);
@@ -75,9 +72,16 @@ final class Session {
             Process child = options.command == null ? null : startCommand(options.command);
             if (!tracer.exitRequested()) tracer.run(() -> stopper.stopped() || child != null && !child.isAlive());
             tracer.end();
+            if (options.flamegraph != null || options.folded != null) writeFlameGraphs(tracer);
             if (child != null && child.isAlive()) child.destroy();
             return 0;
         }
+    }
+
+    /** --flamegraph/--folded: after the maps were printed, so stdout is what it would be without them. */
+    private void writeFlameGraphs(Tracer tracer) throws Exception {
+        FlameGraphExport.write(tracer.readMapsKeepingStacks(), options.flamegraph == null ? null : Path.of(options.flamegraph),
+                options.folded == null ? null : Path.of(options.folded), System.err);
     }
 
     private static String readScript(String file) throws IOException {

@@ -44,7 +44,8 @@ public final class FelixProviderSource implements ProviderSource {
 
     /** Starts the framework, installs and starts every {@code *.jar} in bundleDir, collects providers. */
     public static FelixProviderSource start(Path bundleDir) throws Exception {
-        Path storage = Files.createTempDirectory("jbpftrace-felix-");
+        removeStaleCaches();
+        Path storage = Files.createTempDirectory(CACHE_PREFIX + ProcessHandle.current().pid() + "-");
         FelixProblemLogger logger = new FelixProblemLogger();
         Framework framework;
         try {
@@ -65,10 +66,54 @@ public final class FelixProviderSource implements ProviderSource {
         return source;
     }
 
+    private static final String OSGI_PACKAGES = String.join(",",
+            "org.osgi.framework;version=\"1.10\"", "org.osgi.framework.launch;version=\"1.2\"",
+            "org.osgi.framework.wiring;version=\"1.2\"", "org.osgi.framework.startlevel;version=\"1.1\"",
+            "org.osgi.framework.hooks.service;version=\"1.1\"", "org.osgi.framework.hooks.bundle;version=\"1.1\"",
+            "org.osgi.framework.hooks.resolver;version=\"1.0\"", "org.osgi.framework.hooks.weaving;version=\"1.1\"",
+            "org.osgi.framework.namespace;version=\"1.2\"", "org.osgi.framework.dto;version=\"1.8\"",
+            "org.osgi.resource;version=\"1.0.1\"", "org.osgi.service.packageadmin;version=\"1.2.1\"",
+            "org.osgi.service.startlevel;version=\"1.1.1\"", "org.osgi.util.tracker;version=\"1.5.3\"",
+            "org.osgi.dto;version=\"1.1.1\"");
+
+    private static final String CACHE_PREFIX = "jbpftrace-felix-";
+
+    /**
+     * Caches are named after the owning pid; one whose process is gone was left by a run that ended
+     * before its framework had finished starting (see BackgroundProviderSource), and is removed.
+     */
+    private static void removeStaleCaches() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var dirs = Files.newDirectoryStream(tmp, CACHE_PREFIX + "*")) {
+            for (Path dir : dirs) {
+                String[] parts = dir.getFileName().toString().substring(CACHE_PREFIX.length()).split("-");
+                boolean alive;
+                try {
+                    alive = ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
+                } catch (NumberFormatException e) {
+                    continue; // not one of ours
+                }
+                if (!alive) deleteTree(dir);
+            }
+        } catch (java.io.IOException e) {
+            // stale caches are only untidy
+        }
+    }
+
+    /** The packages java.base exports (bnd 7 bundles import java.* explicitly). */
+    private static String javaBasePackages() {
+        Module base = Object.class.getModule();
+        return base.getDescriptor().exports().stream().filter(e -> !e.isQualified())
+                .map(java.lang.module.ModuleDescriptor.Exports::source).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
     private static Map<String, Object> config(Path storage, FelixProblemLogger logger) {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // Provider bundles import java.base, the OSGi core API and jbpftrace's own packages; naming
+        // them spares Felix computing the exports of every JDK module, most of its start time.
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES, OSGI_PACKAGES + "," + javaBasePackages());
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, CoreExports.exportPackageHeader());
         // The cache is private to this process, so the lock file is pure cost.
         config.put("felix.cache.locking", "false");

@@ -6,19 +6,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Finds the provider owning a probe type; the compiler's only way to reach providers. */
+/**
+ * Finds the provider owning a probe type; the compiler's only way to reach providers. Providers
+ * from a slow source (the OSGi framework) may arrive late: they are waited for only when a probe
+ * type is not among the ones already known, so BEGIN/END scripts never wait for them.
+ */
 public final class ProviderRegistry {
     private final Map<String, ProbeProvider> byType = new LinkedHashMap<>();
+    private Supplier<? extends Collection<? extends ProbeProvider>> late;
 
     public ProviderRegistry(Collection<? extends ProbeProvider> providers) {
+        this(providers, null);
+    }
+
+    /** @param late providers to add on first need (may block, e.g. until a framework has started) */
+    public ProviderRegistry(Collection<? extends ProbeProvider> providers, Supplier<? extends Collection<? extends ProbeProvider>> late) {
+        add(providers);
+        this.late = late;
+    }
+
+    private void add(Collection<? extends ProbeProvider> providers) {
         for (ProbeProvider p : providers) {
             for (String type : p.probeTypes()) byType.putIfAbsent(type, p);
         }
     }
 
-    public Optional<ProbeProvider> forType(String probeType) { return Optional.ofNullable(byType.get(probeType)); }
+    private synchronized void arrive() {
+        if (late == null) return;
+        Supplier<? extends Collection<? extends ProbeProvider>> pending = late;
+        late = null;
+        add(pending.get());
+    }
+
+    public synchronized Optional<ProbeProvider> forType(String probeType) {
+        if (!byType.containsKey(probeType)) arrive();
+        return Optional.ofNullable(byType.get(probeType));
+    }
 
     /** Distinct providers in registration order. */
-    public List<ProbeProvider> all() { return byType.values().stream().distinct().toList(); }
+    public synchronized List<ProbeProvider> all() {
+        arrive();
+        return byType.values().stream().distinct().toList();
+    }
 }

@@ -20,18 +20,24 @@ public final class MapReader {
 
     public MapReader(ValueDecoder decoder) { this.decoder = decoder; }
 
-    public List<MapEntry> read(MapInfo info, BpfMap map) throws KernelException {
+    public List<MapEntry> read(MapInfo info, BpfMap map) throws KernelException { return read(info, map, false); }
+
+    /** With {@code keepStacks}, stack key parts stay {@link io.jbpftrace.symbols.StackTrace}s and tuples lists (flame graphs). */
+    public List<MapEntry> read(MapInfo info, BpfMap map, boolean keepStacks) throws KernelException {
         List<BpfMap.Entry> raw = map.entries();
         int cpus = map.type().perCpu() ? map.lookupSize() / Type.align8(map.valueSize()) : 1;
         if (info.kind() == AggKind.HIST || info.kind() == AggKind.LHIST) return histograms(info, raw, cpus);
         List<MapEntry> out = new ArrayList<>(raw.size());
-        for (BpfMap.Entry e : raw) out.add(new MapEntry(key(info, e.key()), value(info, ValueDecoder.le(e.value()), cpus)));
+        for (BpfMap.Entry e : raw) out.add(new MapEntry(key(info, e.key(), keepStacks), value(info, ValueDecoder.le(e.value()), cpus)));
         return out;
     }
 
-    private List<Object> key(MapInfo info, byte[] key) {
+    private List<Object> key(MapInfo info, byte[] key) { return key(info, key, false); }
+
+    private List<Object> key(MapInfo info, byte[] key, boolean keepStacks) {
         if (info.keyTypes().isEmpty()) return List.of();
-        Object decoded = ValueDecoder.printable(decoder.decode(ValueDecoder.le(key), 0, new Type.Tuple(info.keyTypes())), 4);
+        Object decoded = decoder.decode(ValueDecoder.le(key), 0, new Type.Tuple(info.keyTypes()));
+        if (!keepStacks) decoded = ValueDecoder.printable(decoded, 4);
         @SuppressWarnings("unchecked") List<Object> parts = (List<Object>) decoded;
         return parts;
     }

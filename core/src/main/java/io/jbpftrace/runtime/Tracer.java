@@ -162,6 +162,13 @@ public final class Tracer implements AutoCloseable {
         return all;
     }
 
+    /** Every map's current contents with stack key parts kept as StackTrace objects, for flame graphs. */
+    public Map<MapInfo, List<MapEntry>> readMapsKeepingStacks() throws KernelException {
+        Map<MapInfo, List<MapEntry>> all = new LinkedHashMap<>();
+        for (MapInfo info : script.analysis().maps().values()) all.put(info, reader.read(info, maps.get(info.id()), true));
+        return all;
+    }
+
     private void printMap(MapInfo info, int top, int div) throws KernelException {
         output.map(info.name(), reader.read(info, maps.get(info.id())), top, div, kindOf(info));
     }

@@ -40,6 +40,16 @@ public interface Kernel {
     }
 
     /**
+     * Places a kprobe (or, with {@code retprobe}, a kretprobe) on the kernel symbol {@code function}
+     * ({@code mod:func} for a module's) at {@code offset} bytes into it through the kprobe PMU, then
+     * attaches the KPROBE program and enables it; the result closes the event, which also removes the
+     * probe, so nothing stays in tracefs' kprobe_events.
+     */
+    default Attachment attachKprobe(String function, long offset, boolean retprobe, int programFd) throws ProbeException {
+        throw new ProbeException("kprobes are not supported by " + getClass().getSimpleName());
+    }
+
+    /**
      * Attaches a RAW_TRACEPOINT program to the kernel tracepoint {@code name} (e.g. {@code sched_switch})
      * with BPF_RAW_TRACEPOINT_OPEN; the result closes the returned fd, which detaches.
      */

@@ -1,0 +1,68 @@
+package io.jbpftrace.registry;
+
+import io.jbpftrace.spi.ProbeProvider;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Starts another provider source on a background thread, so the framework comes up while the
+ * script is parsed; every method waits for it only when called.
+ */
+public final class BackgroundProviderSource implements ProviderSource {
+    private final CompletableFuture<ProviderSource> starting = new CompletableFuture<>();
+    private volatile boolean used;
+
+    private BackgroundProviderSource(Callable<ProviderSource> start) {
+        Thread t = new Thread(() -> {
+            try {
+                starting.complete(start.call());
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        }, "jbpftrace-providers");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public static BackgroundProviderSource start(Callable<ProviderSource> start) { return new BackgroundProviderSource(start); }
+
+    private ProviderSource source() {
+        used = true;
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the providers were starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the providers failed to start: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override public List<ProbeProvider> providers() { return source().providers(); }
+
+    @Override public List<String> describe() { return source().describe(); }
+
+    @Override public List<String> problems() { return source().problems(); }
+
+    @Override public void addRemovalListener(java.util.function.Consumer<ProbeProvider> listener) { source().addRemovalListener(listener); }
+
+    @Override public void removeRemovalListener(java.util.function.Consumer<ProbeProvider> listener) { source().removeRemovalListener(listener); }
+
+    /**
+     * Closes the source once started. A source nobody asked for (a BEGIN-only script) that is still
+     * starting is abandoned: its daemon thread dies with the JVM, and the next start removes its cache.
+     */
+    @Override
+    public void close() {
+        if (!used && !starting.isDone()) return;
+        try {
+            starting.get().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // nothing started, nothing to close
+        }
+    }
+}
