@@ -321,6 +321,7 @@ final class ExprGen {
         int slot = g.frame.alloc(8);
         asm.store(8, Reg.FP, slot, Reg.R0);
         toR0(b.right());
+        if (g.type(b) instanceof Type.Pointer p && g.type(b.right()) instanceof Type.Int) asm.alu64Imm(Op.MUL, Reg.R0, Math.max(1, p.target().size()));
         asm.mov(Reg.R2, Reg.R0).load(8, Reg.R1, Reg.FP, slot);
         g.frame.release(mark);
         boolean signed = g.type(b.left()) instanceof Type.Int l && l.signed() && g.type(b.right()) instanceof Type.Int r && r.signed();
@@ -406,20 +407,21 @@ final class ExprGen {
             }
             case "~" -> asm.alu64Imm(Op.XOR, Reg.R0, -1);
             case "-" -> asm.neg(Reg.R0);
-            case "*" -> deref(g.type(u));
+            case "*" -> deref((Type.Pointer) g.type(u.operand()), g.type(u));
             default -> throw g.ctx.error(u, "Unary operator " + u.op() + " is not supported yet");
         }
     }
 
-    /** Reads an integer through the pointer in R0 with a probe read. */
-    private void deref(Type t) {
+    /** Reads an integer through the pointer in R0 with a probe read (user memory when the pointer says so). */
+    private void deref(Type.Pointer p, Type t) {
         int mark = g.frame.mark();
         int slot = g.frame.alloc(8);
         asm.storeImm(8, Reg.FP, slot, 0);
         asm.mov(Reg.R3, Reg.R0);
         g.stackPtr(Reg.R1, slot);
         asm.mov(Reg.R2, t.size());
-        asm.call(Helper.PROBE_READ_KERNEL);
+        // a pointer made by a cast may hold a user address: the old helper reads either space
+        asm.call(p.user() ? Helper.PROBE_READ_USER : Helper.PROBE_READ);
         loadSized(Reg.R0, Reg.FP, slot, t);
         g.frame.release(mark);
     }

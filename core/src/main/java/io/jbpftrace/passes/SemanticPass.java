@@ -539,6 +539,7 @@ public final class SemanticPass {
             throw ctx.error(b.left(), b, "Type mismatch for '" + b.op() + "': comparing '" + Types.name(l) + "' with '" + Types.name(r) + "'");
         }
         if (cmp || b.op().equals("&&") || b.op().equals("||")) return Type.Int.U64;
+        if (l instanceof Type.Pointer p && r instanceof Type.Int && (b.op().equals("+") || b.op().equals("-"))) return p; // scaled by the target size
         boolean signed = l instanceof Type.Int li && li.signed() || r instanceof Type.Int ri && ri.signed();
         return signed ? Type.Int.S64 : Type.Int.U64;
     }

@@ -29,16 +29,20 @@ final class FieldTypes {
             return new Type.DataLoc(element(element, CIntegers.size(element).orElse(1), f.signed()));
         }
         if (f.isArray()) return array(f, cType);
-        if (cType.endsWith("*")) {
-            String target = cType.substring(0, cType.length() - 1).trim();
-            return new Type.Pointer(isChar(target) ? Type.Int.S8 : Type.Int.U8, userPointers);
-        }
+        if (cType.endsWith("*")) return pointer(cType, userPointers);
         if (isIntSize(f.size())) {
             // The format's size wins over the C name: syscall arguments are all 8 bytes wide
             // ("int dfd; size:8"), and bpftrace reads them as 64-bit integers too.
             return new Type.Int(f.size(), CIntegers.signed(cType).orElse(f.signed()));
         }
         return new Type.Array(Type.Int.U8, f.size()); // a struct or union we cannot look into
+    }
+
+    /** {@code const char *const * argv} is a pointer to pointers to chars: each level keeps its target. */
+    private static Type pointer(String cType, boolean userPointers) {
+        String target = cType.substring(0, cType.length() - 1).replaceAll("\\bconst\\b", "").trim();
+        if (target.endsWith("*")) return new Type.Pointer(pointer(target, userPointers), userPointers);
+        return new Type.Pointer(isChar(target) ? Type.Int.S8 : Type.Int.U8, userPointers);
     }
 
     private static Type array(FormatField f, String cType) {
