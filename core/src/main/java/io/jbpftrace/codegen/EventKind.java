@@ -7,6 +7,7 @@ package io.jbpftrace.codegen;
 public final class EventKind {
     private EventKind() {}
 
-    public static final long PRINTF = 1, EXIT = 2, PRINT = 3, CLEAR = 4, ZERO = 5, SYSTEM = 6, CAT = 7, TIME = 8, PRINT_VALUE = 9;
+    public static final long PRINTF = 1, EXIT = 2, PRINT = 3, CLEAR = 4, ZERO = 5, SYSTEM = 6, CAT = 7, TIME = 8, PRINT_VALUE = 9,
+            JOIN_ARG = 10, JOIN_END = 11;
     public static final int HEADER = 16;
 }

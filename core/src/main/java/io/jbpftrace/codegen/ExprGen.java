@@ -89,6 +89,7 @@ final class ExprGen {
     private void call(Expr.Call c) {
         switch (c.name()) {
             case "ksym" -> toR0(c.args().get(0));
+            case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.passes.PtRegs.offset(((Expr.StrLit) c.args().get(0)).value()));
             case "kaddr" -> loadConst(io.jbpftrace.symbols.KernelSymbols.address(((Expr.StrLit) c.args().get(0)).value()));
             case "cgroupid" -> loadConst(io.jbpftrace.passes.Cgroups.id(((Expr.StrLit) c.args().get(0)).value()));
             case "strncmp" -> {
@@ -133,9 +134,10 @@ final class ExprGen {
         if (e instanceof Expr.StrLit s) storeString(s.value(), off, size);
         else if (e instanceof Expr.Positional p) storeString(param(p), off, size);
         else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm(off, size);
+        else if (e instanceof Expr.Builtin b && t instanceof Type.Printable) printable(b.name(), null, off);
         else if (e instanceof Expr.Builtin b) storeString(providerBuiltin(b).constant(), off, size);
         else if (e instanceof Expr.Call c && c.name().equals("str")) str(c, off, size);
-        else if (e instanceof Expr.Call c && t instanceof Type.Printable) printable(c, off);
+        else if (e instanceof Expr.Call c && t instanceof Type.Printable) printable(c.name(), c, off);
         else if (e instanceof Expr.Var v) copyPadded(off, size, g.varSlots.get(v.name()), t.size());
         else if (e instanceof Expr.MapRef m) maps.readMemory(m, off, size);
         else if (e instanceof Expr.Field f) field(f, off);
@@ -147,8 +149,8 @@ final class ExprGen {
     }
 
     /** ntop, macaddr, buf, strftime: raw bytes laid out for userspace to print (see Type.Printable). */
-    private void printable(Expr.Call c, int off) {
-        Type.Printable t = (Type.Printable) g.type(c);
+    private void printable(String name, Expr.Call c, int off) {
+        Type.Printable t = (Type.Printable) (c != null ? g.type(c) : new Type.Printable(name, 8, null));
         g.zero(off, t.size());
         switch (t.kind()) {
             case "inet" -> {
@@ -175,6 +177,16 @@ final class ExprGen {
             }
             case "time" -> {
                 toR0(c.args().get(1));
+                asm.store(8, Reg.FP, off, Reg.R0);
+            }
+            case "usym" -> { // the address, and whose address space it belongs to
+                toR0(c.args().get(0));
+                asm.store(8, Reg.FP, off, Reg.R0);
+                asm.call(Helper.GET_CURRENT_PID_TGID).alu64Imm(Op.RSH, Reg.R0, 32);
+                asm.store(8, Reg.FP, off + 8, Reg.R0);
+            }
+            case "username" -> {
+                asm.call(Helper.GET_CURRENT_UID_GID).mov32(Reg.R0, Reg.R0);
                 asm.store(8, Reg.FP, off, Reg.R0);
             }
             default -> throw new IllegalStateException(t.kind());

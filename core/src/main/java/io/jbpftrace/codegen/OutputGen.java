@@ -56,6 +56,42 @@ final class OutputGen {
         g.frame.release(mark);
     }
 
+    /** Arguments join() reads, and the bytes kept of each (bpftrace's limits). */
+    static final int JOIN_ARGS = 16, JOIN_ARG_SIZE = 64;
+
+    /**
+     * join(char **argv [, delimiter]): one record per argument (they don't all fit the BPF stack),
+     * then an end record; userspace prints them joined.
+     */
+    void join(Expr.Call call) {
+        String delim = call.args().size() == 2 ? ((Expr.StrLit) call.args().get(1)).value() : " ";
+        int id = g.output.add(delim, List.of());
+        int mark = g.frame.mark();
+        int base = g.frame.alloc(8), ptr = g.frame.alloc(8);
+        int rec = header(EventKind.HEADER + 8 + JOIN_ARG_SIZE, EventKind.JOIN_ARG, id);
+        exprs.toR0(call.args().get(0));
+        asm.store(8, Reg.FP, base, Reg.R0);
+        io.jbpftrace.bpf.Label end = asm.newLabel("joinend");
+        boolean user = g.type(call.args().get(0)) instanceof Type.Pointer p && p.user();
+        for (int i = 0; i < JOIN_ARGS; i++) {
+            asm.storeImm(8, Reg.FP, ptr, 0);
+            g.stackPtr(Reg.R1, ptr);
+            asm.mov(Reg.R2, 8).load(8, Reg.R3, Reg.FP, base).add(Reg.R3, 8 * i);
+            asm.call(user ? Helper.PROBE_READ_USER : Helper.PROBE_READ);
+            asm.load(8, Reg.R3, Reg.FP, ptr).jumpIf(io.jbpftrace.bpf.Op.JEQ, Reg.R3, 0, end);
+            g.zero(rec + EventKind.HEADER + 8, JOIN_ARG_SIZE);
+            asm.storeImm(8, Reg.FP, rec + EventKind.HEADER, i);
+            g.stackPtr(Reg.R1, rec + EventKind.HEADER + 8);
+            asm.mov(Reg.R2, JOIN_ARG_SIZE);
+            asm.call(user ? Helper.PROBE_READ_USER_STR : Helper.PROBE_READ_STR);
+            send(rec, EventKind.HEADER + 8 + JOIN_ARG_SIZE);
+        }
+        asm.bind(end);
+        asm.storeImm(8, Reg.FP, rec, (int) EventKind.JOIN_END);
+        send(rec, EventKind.HEADER);
+        g.frame.release(mark);
+    }
+
     /** exit([code]): tells userspace to stop, then leaves this probe. */
     void exit(Expr.Call call) {
         int mark = g.frame.mark();

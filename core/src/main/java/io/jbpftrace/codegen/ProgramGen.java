@@ -120,6 +120,7 @@ public final class ProgramGen {
                 case "cat" -> output.formatted(EventKind.CAT, c);
                 case "time" -> output.time(c);
                 case "signal" -> exprs.signal(c);
+                case "join" -> output.join(c);
                 case "delete" -> maps.delete((Expr.MapRef) c.args().get(0));
                 case "print" -> {
                     if (c.args().get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) output.mapAction(EventKind.PRINT, c);

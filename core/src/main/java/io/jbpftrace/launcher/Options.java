@@ -16,6 +16,7 @@ final class Options {
     OptionalInt pid = OptionalInt.empty();
     String outputFile;       // -o
     String format = "text";  // -f
+    String buffering = "line"; // -B: line, full or none
     String flamegraph;       // --flamegraph FILE.svg: stack maps as an SVG flame graph at exit
     String folded;           // --folded FILE: stack maps in the stackcollapse format at exit
 
@@ -49,6 +50,7 @@ final class Options {
                 case "-h", "--help" -> o.help = true;
                 case "-V", "--version" -> o.version = true;
                 case "--unsafe" -> o.unsafe = true;
+                case "-B" -> o.buffering = buffering(value(args, ++i, a));
                 case "--flamegraph" -> o.flamegraph = value(args, ++i, a);
                 case "--folded" -> o.folded = value(args, ++i, a);
                 default -> throw new UsageError("unrecognized option '" + a + "'");
@@ -85,6 +87,11 @@ final class Options {
         throw new UsageError("pid '" + s + "' is not a valid positive number");
     }
 
+    private static String buffering(String s) throws UsageError {
+        if (s.equals("line") || s.equals("full") || s.equals("none")) return s;
+        throw new UsageError("Invalid buffer mode: " + s + "\nValid modes: 'line', 'full' and 'none'");
+    }
+
     private static String format(String s) throws UsageError {
         if (s.equals("text") || s.equals("json")) return s;
         throw new UsageError("Invalid output format \"" + s + "\"\nValid formats: 'text' and 'json'");
@@ -97,6 +104,7 @@ final class Options {
                 jbpftrace [options] -e 'program'
 
             OPTIONS:
+                -B MODE        output buffering mode ('full', 'none', 'line')
                 -c 'CMD'       run CMD and enable USDT probes on resulting process
                 -d             debug info: stack traces and generated instructions
                 -e 'program'   execute this program

@@ -94,12 +94,13 @@ final class Session {
     }
 
     private PrintStream outputStream() throws IOException {
-        if (options.outputFile == null) return new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-        return new PrintStream(new FileOutputStream(options.outputFile), false, StandardCharsets.UTF_8);
+        var target = options.outputFile == null ? new FileOutputStream(java.io.FileDescriptor.out) : new FileOutputStream(options.outputFile);
+        return new PrintStream(new java.io.BufferedOutputStream(target, 1 << 16), false, StandardCharsets.UTF_8);
     }
 
     private OutputSink output(PrintStream out) {
-        return options.format.equals("json") ? new JsonSink(out) : new TextSink(out);
+        boolean flushEach = !options.buffering.equals("full");
+        return options.format.equals("json") ? new JsonSink(out, flushEach) : new TextSink(out, flushEach);
     }
 
     private static Process startCommand(String command) throws IOException {

@@ -283,6 +283,7 @@ public final class SemanticPass {
 
     private Type builtin(Expr.Builtin b) {
         if (b.name().equals("elapsed")) return Type.Int.U64;
+        if (b.name().equals("username")) return new Type.Printable("username", 8, null);
         if (b.name().equals("curtask")) {
             return structs.struct("task_struct").map(r -> (Type) new Type.Pointer(new Type.Record(r.name(), List.of(), r.size()), false)).orElse(Type.Int.U64);
         }
@@ -411,6 +412,30 @@ public final class SemanticPass {
                     expr(args.get(1));
                 }
                 return new Type.Printable("buf", 8 + n, null);
+            }
+            case "usym" -> {
+                argCount(c, 1, 1);
+                requireInt(args.get(0), "usym() argument");
+                return new Type.Printable("usym", 16, null);
+            }
+            case "reg" -> {
+                argCount(c, 1, 1);
+                if (!(args.get(0) instanceof Expr.StrLit r)) throw ctx.error(c, "reg() expects a string literal (register name)");
+                expr(r);
+                if (PtRegs.offset(r.value()) < 0) throw ctx.error(c, "'" + r.value() + "' is not a valid register");
+                var type = instance.provider().programType(instance.target());
+                if (type != io.jbpftrace.bpf.ProgType.KPROBE && type != io.jbpftrace.bpf.ProgType.PERF_EVENT) {
+                    throw ctx.error(c, "reg can not be used with \"" + instance.provider().probeTypes().get(0) + "\" probes");
+                }
+                return Type.Int.U64;
+            }
+            case "join" -> {
+                argCount(c, 1, 2);
+                Type t = expr(args.get(0));
+                if (!(t instanceof Type.Pointer p && p.target() instanceof Type.Pointer) && !Types.isInt(t)) throw ctx.error(c, "join() expects a char ** array argument");
+                if (args.size() == 2 && !(args.get(1) instanceof Expr.StrLit)) throw ctx.error(args.get(1), "join() delimiter must be a string literal");
+                if (args.size() == 2) expr(args.get(1));
+                return Type.VOID;
             }
             case "strftime" -> {
                 argCount(c, 2, 2);

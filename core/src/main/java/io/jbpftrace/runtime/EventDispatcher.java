@@ -30,6 +30,7 @@ final class EventDispatcher {
     private final ValueDecoder decoder;
     private final OutputSink output;
     private final MapActions maps;
+    private final List<String> joined = new java.util.ArrayList<>();
 
     EventDispatcher(OutputTable table, ValueDecoder decoder, OutputSink output, MapActions maps) {
         this.table = table;
@@ -45,7 +46,11 @@ final class EventDispatcher {
         else if (kind == EventKind.PRINT) maps.print(id, (int) buf.getLong(16), (int) buf.getLong(24));
         else if (kind == EventKind.CLEAR) maps.clear(id);
         else if (kind == EventKind.ZERO) maps.zero(id);
-        else formatted(kind, table.site(id), buf);
+        else if (kind == EventKind.JOIN_ARG) joined.add(ValueDecoder.string(buf, EventKind.HEADER + 8, buf.limit() - EventKind.HEADER - 8));
+        else if (kind == EventKind.JOIN_END) {
+            output.printf(String.join(table.site(id).format(), joined) + "\n");
+            joined.clear();
+        } else formatted(kind, table.site(id), buf);
     }
 
     private void formatted(long kind, OutputTable.Formatted site, ByteBuffer buf) {

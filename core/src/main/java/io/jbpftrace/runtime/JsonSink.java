@@ -13,7 +13,15 @@ import java.util.Map;
 public final class JsonSink implements OutputSink {
     private final PrintStream out;
 
-    public JsonSink(PrintStream out) { this.out = out; }
+    private final boolean flushEach;
+
+    public JsonSink(PrintStream out) { this(out, true); }
+
+    /** @param flushEach false for -B full: output leaves in large blocks (and at exit) */
+    public JsonSink(PrintStream out, boolean flushEach) {
+        this.out = out;
+        this.flushEach = flushEach;
+    }
 
     @Override public void attached(int probes) { write(JsonOutput.attachedProbes(probes)); }
 
@@ -35,6 +43,6 @@ public final class JsonSink implements OutputSink {
 
     private void write(String s) {
         out.print(s);
-        out.flush();
+        if (flushEach) out.flush();
     }
 }

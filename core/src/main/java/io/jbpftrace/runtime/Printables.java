@@ -20,6 +20,8 @@ final class Printables {
             case "mac" -> mac(buf, off);
             case "buf" -> escaped(buf, off + 8, (int) Math.min(buf.getLong(off), t.size() - 8));
             case "time" -> strftime(t.detail(), buf.getLong(off));
+            case "usym" -> io.jbpftrace.symbols.UserSymbols.get().resolve((int) buf.getLong(off + 8), buf.getLong(off), false);
+            case "username" -> Users.name((int) buf.getLong(off));
             default -> throw new IllegalStateException(t.kind());
         };
     }

@@ -12,7 +12,15 @@ import java.util.Map;
 public final class TextSink implements OutputSink {
     private final PrintStream out;
 
-    public TextSink(PrintStream out) { this.out = out; }
+    private final boolean flushEach;
+
+    public TextSink(PrintStream out) { this(out, true); }
+
+    /** @param flushEach false for -B full: output leaves in large blocks (and at exit) */
+    public TextSink(PrintStream out, boolean flushEach) {
+        this.out = out;
+        this.flushEach = flushEach;
+    }
 
     @Override public void attached(int probes) { write(TextMapPrinter.probesAttachedLine(probes)); }
 
@@ -30,6 +38,6 @@ public final class TextSink implements OutputSink {
 
     private void write(String s) {
         out.print(s);
-        out.flush();
+        if (flushEach) out.flush();
     }
 }

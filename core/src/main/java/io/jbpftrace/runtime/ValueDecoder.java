@@ -38,7 +38,7 @@ public final class ValueDecoder {
         return buf.getLong(off);
     }
 
-    static String string(ByteBuffer buf, int off, int max) {
+    public static String string(ByteBuffer buf, int off, int max) {
         int end = off;
         int limit = Math.min(buf.limit(), off + max);
         while (end < limit && buf.get(end) != 0) end++;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +67,30 @@ final class Commands {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) fail("workload " + pid() + " still running after 10 s");
             } catch (IOException e) {
                 fail("cannot write to the workload: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        /**
+         * Waits (≤ 10 s) until the process runs {@code comm} and sleeps, e.g. an exec'd program that
+         * finished starting up and now blocks reading its stdin.
+         */
+        void awaitBlockedAs(String comm) {
+            Path proc = Path.of("/proc", Long.toString(pid()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            try {
+                while (true) {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    // "pid (comm) S ...": the state follows the last ')' (comm may itself hold parentheses).
+                    String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+                    if (stat.contains("(" + comm + ")") && state.equals("S")) return;
+                    if (System.nanoTime() > deadline) fail("workload " + pid() + " is not a sleeping " + comm + ": " + stat);
+                    Thread.sleep(20);
+                }
+            } catch (IOException e) {
+                fail("workload " + pid() + " is gone: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);

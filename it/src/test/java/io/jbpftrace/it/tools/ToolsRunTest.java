@@ -170,7 +170,7 @@ class ToolsRunTest {
         try (Commands.Held sort = Commands.heldUntilGo("sort");
              ToolRun t = ToolRun.start("mallocstacks", Long.toString(sort.pid())).awaitAttached(1)) {
             sort.go();
-            ToolRun.sleep(500);
+            sort.awaitBlockedAs("sort");
             Jbpftrace.Result r = t.interrupt();
             assertMatches("(?m)^@bytes\\[\\n +\\S*malloc\\S*\\+0\\n", r);
             assertTrue(number("(?m)^@calls: (\\d+)$", r) > 0, r::toString);
