@@ -1,29 +1,11 @@
 package io.jbpftrace.provider.profile;
 
 import io.jbpftrace.spi.ProbeProvider;
-import java.util.ArrayList;
-import java.util.Hashtable;
+import io.jbpftrace.spi.osgi.ProviderActivator;
 import java.util.List;
-import org.osgi.framework.BundleActivator;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
-/** Publishes the profile and interval providers as OSGi services, keyed by their probe types. */
-public final class TimerActivator implements BundleActivator {
-    private final List<ServiceRegistration<ProbeProvider>> registrations = new ArrayList<>();
-
+/** Publishes the profile and interval providers as OSGi services while the bundle runs. */
+public final class TimerActivator extends ProviderActivator {
     @Override
-    public void start(BundleContext context) {
-        for (ProbeProvider provider : List.of(new ProfileProvider(), new IntervalProvider())) {
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put("probe.type", provider.probeTypes().toArray(String[]::new));
-            registrations.add(context.registerService(ProbeProvider.class, provider, properties));
-        }
-    }
-
-    @Override
-    public void stop(BundleContext context) {
-        registrations.forEach(ServiceRegistration::unregister);
-        registrations.clear();
-    }
+    protected List<ProbeProvider> providers() { return List.of(new ProfileProvider(), new IntervalProvider()); }
 }

@@ -1,5 +1,7 @@
 package io.jbpftrace.provider.profile;
 
+import io.jbpftrace.spi.PerfEventGroup;
+
 import io.jbpftrace.bpf.ProgType;
 import io.jbpftrace.spi.AttachPoint;
 import io.jbpftrace.spi.Attachment;

@@ -1,26 +1,11 @@
 package io.jbpftrace.provider.tracepoint;
 
 import io.jbpftrace.spi.ProbeProvider;
-import java.util.Hashtable;
-import org.osgi.framework.BundleActivator;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import io.jbpftrace.spi.osgi.ProviderActivator;
+import java.util.List;
 
-/** Publishes the tracepoint provider as an OSGi service, keyed by the probe types it owns. */
-public final class TracepointActivator implements BundleActivator {
-    private ServiceRegistration<ProbeProvider> registration;
-
+/** Publishes the tracepoint provider as OSGi services while the bundle runs. */
+public final class TracepointActivator extends ProviderActivator {
     @Override
-    public void start(BundleContext context) {
-        TracepointProvider provider = new TracepointProvider();
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("probe.type", provider.probeTypes().toArray(String[]::new));
-        registration = context.registerService(ProbeProvider.class, provider, properties);
-    }
-
-    @Override
-    public void stop(BundleContext context) {
-        if (registration != null) registration.unregister();
-        registration = null;
-    }
+    protected List<ProbeProvider> providers() { return List.of(new TracepointProvider()); }
 }

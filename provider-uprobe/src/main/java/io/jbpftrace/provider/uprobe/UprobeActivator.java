@@ -1,29 +1,11 @@
 package io.jbpftrace.provider.uprobe;
 
 import io.jbpftrace.spi.ProbeProvider;
-import java.util.ArrayList;
-import java.util.Hashtable;
+import io.jbpftrace.spi.osgi.ProviderActivator;
 import java.util.List;
-import org.osgi.framework.BundleActivator;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
-/** Publishes the uprobe and uretprobe providers as OSGi services, keyed by their probe types. */
-public final class UprobeActivator implements BundleActivator {
-    private final List<ServiceRegistration<ProbeProvider>> registrations = new ArrayList<>();
-
+/** Publishes the uprobe and uretprobe providers as OSGi services while the bundle runs. */
+public final class UprobeActivator extends ProviderActivator {
     @Override
-    public void start(BundleContext context) {
-        for (ProbeProvider provider : List.of(new UprobeProvider(), new UretprobeProvider())) {
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put("probe.type", provider.probeTypes().toArray(String[]::new));
-            registrations.add(context.registerService(ProbeProvider.class, provider, properties));
-        }
-    }
-
-    @Override
-    public void stop(BundleContext context) {
-        registrations.forEach(ServiceRegistration::unregister);
-        registrations.clear();
-    }
+    protected List<ProbeProvider> providers() { return List.of(new UprobeProvider(), new UretprobeProvider()); }
 }

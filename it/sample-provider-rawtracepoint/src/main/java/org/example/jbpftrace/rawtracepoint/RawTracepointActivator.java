@@ -1,26 +1,11 @@
 package org.example.jbpftrace.rawtracepoint;
 
 import io.jbpftrace.spi.ProbeProvider;
-import java.util.Hashtable;
-import org.osgi.framework.BundleActivator;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import io.jbpftrace.spi.osgi.ProviderActivator;
+import java.util.List;
 
-/** Publishes the provider as an OSGi service; jbpftrace finds it by the ProbeProvider interface. */
-public final class RawTracepointActivator implements BundleActivator {
-    private ServiceRegistration<ProbeProvider> registration;
-
+/** Publishes the rawtracepoint provider as OSGi services while the bundle runs. */
+public final class RawTracepointActivator extends ProviderActivator {
     @Override
-    public void start(BundleContext context) {
-        RawTracepointProvider provider = new RawTracepointProvider();
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("probe.type", provider.probeTypes().toArray(String[]::new));
-        registration = context.registerService(ProbeProvider.class, provider, properties);
-    }
-
-    @Override
-    public void stop(BundleContext context) {
-        if (registration != null) registration.unregister();
-        registration = null;
-    }
+    protected List<ProbeProvider> providers() { return List.of(new RawTracepointProvider()); }
 }

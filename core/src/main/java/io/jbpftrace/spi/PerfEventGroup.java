@@ -1,22 +1,18 @@
-package io.jbpftrace.provider.profile;
+package io.jbpftrace.spi;
 
-import io.jbpftrace.spi.Attachment;
-import io.jbpftrace.spi.Kernel;
-import io.jbpftrace.spi.PerfEventAttr;
-import io.jbpftrace.spi.ProbeException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens the same perf event on several CPUs as one attachment: all of them or none. */
-final class PerfEventGroup {
+/** Opens the same perf event on every given CPU as one attachment: all of them or none. */
+public final class PerfEventGroup {
     private PerfEventGroup() {}
 
-    static Attachment attach(Kernel kernel, PerfEventAttr attr, int[] cpus, int programFd) throws ProbeException {
+    public static Attachment attach(Kernel kernel, PerfEventAttr attr, int[] cpus, int programFd) throws ProbeException {
         List<Attachment> opened = new ArrayList<>(cpus.length);
         try {
             for (int cpu : cpus) opened.add(kernel.attachPerfEvent(attr, -1, cpu, programFd));
         } catch (ProbeException | RuntimeException e) {
-            closeAll(opened); // a half-attached probe would fire on some CPUs only
+            closeAll(opened); // a half-attached probe would count on some CPUs only
             throw e;
         }
         return () -> closeAll(opened);
