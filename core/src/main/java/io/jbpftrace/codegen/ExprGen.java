@@ -89,7 +89,7 @@ final class ExprGen {
     private void call(Expr.Call c) {
         switch (c.name()) {
             case "ksym" -> toR0(c.args().get(0));
-            case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.passes.PtRegs.offset(((Expr.StrLit) c.args().get(0)).value()));
+            case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.spi.PtRegs.offsetOf(((Expr.StrLit) c.args().get(0)).value()));
             case "kaddr" -> loadConst(io.jbpftrace.symbols.KernelSymbols.address(((Expr.StrLit) c.args().get(0)).value()));
             case "cgroupid" -> loadConst(io.jbpftrace.passes.Cgroups.id(((Expr.StrLit) c.args().get(0)).value()));
             case "strncmp" -> {

@@ -422,7 +422,7 @@ public final class SemanticPass {
                 argCount(c, 1, 1);
                 if (!(args.get(0) instanceof Expr.StrLit r)) throw ctx.error(c, "reg() expects a string literal (register name)");
                 expr(r);
-                if (PtRegs.offset(r.value()) < 0) throw ctx.error(c, "'" + r.value() + "' is not a valid register");
+                if (io.jbpftrace.spi.PtRegs.offsetOf(r.value()) < 0) throw ctx.error(c, "'" + r.value() + "' is not a valid register");
                 var type = instance.provider().programType(instance.target());
                 if (type != io.jbpftrace.bpf.ProgType.KPROBE && type != io.jbpftrace.bpf.ProgType.PERF_EVENT) {
                     throw ctx.error(c, "reg can not be used with \"" + instance.provider().probeTypes().get(0) + "\" probes");

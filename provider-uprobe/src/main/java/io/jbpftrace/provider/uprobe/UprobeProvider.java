@@ -1,5 +1,8 @@
 package io.jbpftrace.provider.uprobe;
 
+import io.jbpftrace.spi.PtRegs;
+import io.jbpftrace.spi.RegisterBuiltins;
+
 import io.jbpftrace.bpf.ProgType;
 import io.jbpftrace.elf.BinaryLocator;
 import io.jbpftrace.spi.AttachPoint;

@@ -1,21 +1,19 @@
-package io.jbpftrace.provider.uprobe;
+package io.jbpftrace.spi;
 
-import io.jbpftrace.spi.Builtin;
-import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.types.Type;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code arg0..argN} and {@code retval}: registers read straight from the pt_regs context. */
-final class RegisterBuiltins {
+public final class RegisterBuiltins {
     private static final Pattern ARG = Pattern.compile("arg(\\d+)");
 
     private final PtRegs regs;
 
-    RegisterBuiltins(PtRegs regs) { this.regs = regs; }
+    public RegisterBuiltins(PtRegs regs) { this.regs = regs; }
 
-    Optional<Builtin> builtin(String name, boolean retprobe) throws ProbeException {
+    public Optional<Builtin> builtin(String name, boolean retprobe) throws ProbeException {
         Matcher arg = ARG.matcher(name);
         if (arg.matches()) {
             if (retprobe) throw new ProbeException("The " + name + " builtin can only be used with 'kprobes', 'uprobes' and 'usdt' probes");
