@@ -29,7 +29,7 @@ timeout --kill-after=10 "$TIMEOUT" qemu-system-x86_64 \
     -kernel "$LAB_KERNEL" -initrd "$LAB_INITRD" \
     -append "console=ttyS0 quiet panic=-1 jbt.cmd=$run_dir/cmd" \
     -virtfs local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap \
-    </dev/null 2>&1 | tr -d '\r' | tee "$console"
+    </dev/null 2>&1 | stdbuf -oL tr -d '\r' | tee "$console"
 set -e
 
 rc=$(sed -n 's/^LAB-EXIT \([0-9][0-9]*\)$/\1/p' "$console" | tail -n1)

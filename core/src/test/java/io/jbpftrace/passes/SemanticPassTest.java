@@ -81,7 +81,7 @@ class SemanticPassTest {
         "BEGIN { printf(\"%s\\n\", 1); }               | 1:9  | printf: %s specifier expects a value of type string (integer supplied)",
         "BEGIN { $y = $x; }                           | 1:14 | Undefined or undeclared variable: $x",
         "BEGIN { @x = @nope; }                        | 1:14 | Undefined map: @nope",
-        "BEGIN { @h = lhist(1, 10, 5, 1); }           | 1:23 | lhist() min must be less than max (provided min 10 and max 5)",
+        "BEGIN { @h = lhist(1, 10, 5, 1); }           | 1:14 | lhist() min must be less than max (provided min 10 and max 5)",
         "BEGIN { x(); }                               | 1:9  | Unknown function: x",
         "BEGIN { count(); }                           | 1:9  | count() should be directly assigned to a map",
         "BEGIN { break; }                             | 1:9  | break used outside of a loop",

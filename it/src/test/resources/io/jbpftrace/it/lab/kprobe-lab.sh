@@ -19,14 +19,15 @@ attached() {
     done
 }
 
-# Starts jbpftrace with the arguments in the background, output to $out; sets $jb.
-trace() { "$J" "$@" >"$out" 2>&1 & jb=$!; attached "$out"; }
+# Starts jbpftrace with the arguments in the background, output to $out; sets $jb. A run that
+# never ends is killed after 400 s, so a hang fails one check instead of the whole boot.
+trace() { timeout -s KILL 400 "$J" "$@" >"$out" 2>&1 & jb=$!; attached "$out"; }
 
 # SIGTERM ends a run the normal way (maps printed); prints the output and the exit code.
 finish() { kill -TERM "$jb"; wait "$jb"; rc=$?; cat "$out"; echo "=== $1 rc=$rc"; }
 
 # Kernel kprobes left behind: the registered ones and tracefs' text-interface ones.
-leftovers() { echo "kprobes-registered $(grep -c . "$KLIST" 2>/dev/null || echo 0) kprobe-events $(grep -c . $T/kprobe_events)"; }
+leftovers() { echo "kprobes-registered $(cat "$KLIST" 2>/dev/null | wc -l) kprobe-events $(cat $T/kprobe_events | wc -l)"; }
 
 echo "=== start"; leftovers; echo "=== start rc=0"
 
@@ -68,7 +69,9 @@ finish wildcard
 
 echo "=== killed"
 out=/tmp/killed.out
-trace -e 'kretprobe:vfs_read { @ = count(); }'
+# Not through trace(): SIGKILL must hit the JVM itself (the launcher execs java), not timeout(1).
+"$J" -e 'kretprobe:vfs_read { @ = count(); }' >"$out" 2>&1 & jb=$!
+attached "$out"
 echo "while-attached $(leftovers)"
 kill -KILL "$jb"; wait "$jb"; rc=$?
 sleep 1

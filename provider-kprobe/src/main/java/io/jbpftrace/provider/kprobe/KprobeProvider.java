@@ -1,5 +1,8 @@
 package io.jbpftrace.provider.kprobe;
 
+import io.jbpftrace.spi.PtRegs;
+import io.jbpftrace.spi.RegisterBuiltins;
+
 import io.jbpftrace.bpf.ProgType;
 import io.jbpftrace.spi.AttachPoint;
 import io.jbpftrace.spi.Attachment;

@@ -1,0 +1,118 @@
+package io.jbpftrace.it.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jbpftrace.it.support.Jbpftrace;
+import io.jbpftrace.it.support.Workload;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kprobes for real, on Debian's kernel in the qemu lab: the built CLI runs in the guest (which sees
+ * this machine's root read-only) through kprobe-lab.sh, one boot for every check, since a JVM run
+ * there takes about a minute. Each check prints a section {@code === name} … {@code === name rc=N}.
+ */
+class KprobeLabTest {
+    private static final Duration TIMEOUT = Duration.ofMinutes(25);
+    private static final Pattern SECTION = Pattern.compile("(?ms)^=== (\\w+)\\n(.*?)^=== \\1 rc=(\\d+)$");
+    /** A hist/lhist bucket line: {@code [256, 512)   12 |@@@@   |}. */
+    private static final Pattern BUCKET = Pattern.compile("(?m)^\\[([^,\\]]+)[^\\n]*?[)\\]]\\s+(\\d+) \\|");
+
+    private record Section(String output, int rc) {}
+
+    private static Map<String, Section> sections;
+    private static LabResult result;
+
+    @BeforeAll static void runInTheLab() throws URISyntaxException {
+        assumeTrue(KernelLab.available(), () -> "kernel lab unavailable, skipping: " + KernelLab.unavailableReason());
+        Path script = Path.of(KprobeLabTest.class.getResource("kprobe-lab.sh").toURI());
+        // The guest has no JAVA_HOME of its own: the launcher gets this JVM's, visible through the shared root.
+        String command = "export JAVA_HOME=" + System.getProperty("java.home") + "; sh " + script + " "
+                + Jbpftrace.launcher() + " " + Workload.testProgramPath();
+        result = KernelLab.run(command, TIMEOUT);
+        System.out.printf("kprobe lab: boot %d ms, whole run %d ms%n", result.bootTime().toMillis(), result.elapsed().toMillis());
+        sections = new HashMap<>();
+        Matcher m = SECTION.matcher(result.stdout());
+        while (m.find()) sections.put(m.group(1), new Section(m.group(2), Integer.parseInt(m.group(3))));
+        // What CI logs keep: each check's exit code and how many probes it attached.
+        sections.forEach((name, s) -> System.out.printf("kprobe lab: %s rc=%d %s%n", name, s.rc(),
+                s.output().lines().filter(l -> l.startsWith("Attaching") || l.contains("kprobes-registered")).toList()));
+    }
+
+    private static Section section(String name) {
+        Section s = sections.get(name);
+        if (s == null) fail("no section " + name + " in the lab output\n" + result.describe());
+        return s;
+    }
+
+    private static Section succeeded(String name) {
+        Section s = section(name);
+        assertEquals(0, s.rc(), () -> name + " failed\n" + s.output());
+        return s;
+    }
+
+    private static long bucketTotal(String output) {
+        long total = 0;
+        for (Matcher m = BUCKET.matcher(output); m.find(); ) total += Long.parseLong(m.group(2));
+        return total;
+    }
+
+    private static int count(String regex, String text) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) fail("no " + regex + " in\n" + text);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test void latencyHistogramOfTheWorkloadsReads() {
+        String out = succeeded("latency").output();
+        assertTrue(out.startsWith("Attaching 2 probes...\n"), out);
+        assertTrue(out.contains("\n@ns: \n"), out);
+        assertEquals(50, bucketTotal(out), out); // workload read 100 50: exactly 50 reads of 100 bytes
+    }
+
+    @Test void linearHistogramOfReturnValues() {
+        String out = succeeded("lhist").output();
+        assertTrue(out.contains("\n@bytes: \n"), out);
+        Matcher dd = Pattern.compile("(?m)^\\[400, 600\\)\\s+(\\d+) \\|").matcher(out);
+        assertTrue(dd.find(), out);
+        assertTrue(Long.parseLong(dd.group(1)) >= 300, out); // dd's 300 reads of 512 bytes
+    }
+
+    @Test void nanosleepShowsTheSleepingProcess() {
+        String out = succeeded("nanosleep").output();
+        assertTrue(out.lines().anyMatch("jbt_napper"::equals), out);
+    }
+
+    @Test void wildcardAttachesEveryListedFunctionAndLeavesNothingBehind() {
+        List<String> listed = succeeded("list").output().lines().toList();
+        assertTrue(listed.size() >= 20, () -> "only " + listed.size() + " listed: " + listed);
+        assertTrue(listed.contains("kprobe:vfs_read"), listed::toString);
+        assertTrue(listed.stream().allMatch(l -> l.startsWith("kprobe:vfs_")), listed::toString);
+
+        String out = succeeded("wildcard").output();
+        int attached = count("(?m)^Attaching (\\d+) probes\\.\\.\\.$", out);
+        assertEquals(listed.size(), attached, out);
+        assertTrue(out.contains("@calls[vfs_read]: "), out);
+        // Placed through the kprobe PMU: registered kprobes, yet none in tracefs' text interface.
+        assertTrue(count("while-attached kprobes-registered (\\d+)", out) >= attached, out);
+        assertEquals(0, count("while-attached kprobes-registered \\d+ kprobe-events (\\d+)", out), out);
+
+        String killed = section("killed").output();
+        assertTrue(count("while-attached kprobes-registered (\\d+)", killed) >= 1, killed);
+        int before = count("kprobes-registered (\\d+)", section("start").output());
+        String end = section("end").output();
+        assertEquals(before, count("kprobes-registered (\\d+)", end), () -> "kprobes left after exit and SIGKILL\n" + end);
+        assertEquals(0, count("kprobe-events (\\d+)", end), end);
+    }
+}
