@@ -121,7 +121,7 @@ public final class SemanticPass {
     private long unrollCount(Stmt.Unroll u) {
         if (u.count() instanceof Expr.IntLit n) return n.value();
         if (u.count() instanceof Expr.Positional p && isNumber(param(p))) return Long.decode(param(p));
-        throw ctx.error(u.count(), "unroll count must be an integer literal");
+        throw ctx.error(u.count(), "unroll count must be an integer literal or a positional parameter");
     }
 
     private String param(Expr.Positional p) {
