@@ -6,21 +6,21 @@ package io.jbpftrace.output;
  * zeros), a precision, the lengths hh/h/l/ll/j/z/t and the conversions d u x X o p c s r.
  */
 public record Conversion(int start, int end, boolean leftAlign, boolean zeroPad, int width, int precision,
-                         String length, char specifier) {
+                                                  String length, char specifier) {
 
-  /** What kind of argument a conversion takes. */
-  public enum ArgType { INTEGER, STRING, BUFFER }
+    /** What kind of argument a conversion takes. */
+    public enum ArgType { INTEGER, STRING, BUFFER }
 
-  public ArgType argType() {
-    return switch (specifier) {
-      case 's' -> ArgType.STRING;
-      case 'r' -> ArgType.BUFFER;
-      default -> ArgType.INTEGER;
-    };
-  }
+    public ArgType argType() {
+        return switch (specifier) {
+            case 's' -> ArgType.STRING;
+            case 'r' -> ArgType.BUFFER;
+            default -> ArgType.INTEGER;
+        };
+    }
 
-  /** Spelled as bpftrace's error messages spell it: length + specifier, e.g. "lu". */
-  public String token() {
-    return length + specifier;
-  }
+    /** Spelled as bpftrace's error messages spell it: length + specifier, e.g. "lu". */
+    public String token() {
+        return length + specifier;
+    }
 }

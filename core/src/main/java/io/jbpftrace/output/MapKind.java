@@ -7,15 +7,15 @@ import java.util.List;
  * an empty scalar or histogram map prints one newline, an empty avg/stats map two.
  */
 public enum MapKind {
-  SCALAR, HIST, STATS;
+    SCALAR, HIST, STATS;
 
-  public static MapKind of(MapValue value) {
-    if (value instanceof MapValue.Hist || value instanceof MapValue.LHist) return HIST;
-    if (value instanceof MapValue.Avg || value instanceof MapValue.Stats) return STATS;
-    return SCALAR;
-  }
+    public static MapKind of(MapValue value) {
+        if (value instanceof MapValue.Hist || value instanceof MapValue.LHist) return HIST;
+        if (value instanceof MapValue.Avg || value instanceof MapValue.Stats) return STATS;
+        return SCALAR;
+    }
 
-  static MapKind of(List<MapEntry> entries, MapKind ifEmpty) {
-    return entries.isEmpty() ? ifEmpty : of(entries.get(0).value());
-  }
+    static MapKind of(List<MapEntry> entries, MapKind ifEmpty) {
+        return entries.isEmpty() ? ifEmpty : of(entries.get(0).value());
+    }
 }

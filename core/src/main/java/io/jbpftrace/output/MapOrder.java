@@ -18,91 +18,91 @@ import java.util.List;
  * </ul>
  */
 final class MapOrder {
-  private MapOrder() {}
+    private MapOrder() {}
 
-  /** Sorted entries, keeping only the last {@code top} when top > 0. */
-  static List<MapEntry> sorted(List<MapEntry> entries, int top) {
-    List<MapEntry> list = new ArrayList<>(entries);
-    if (!list.isEmpty()) list.sort(comparatorFor(list.get(0).value()));
-    if (top > 0 && list.size() > top) return list.subList(list.size() - top, list.size());
-    return list;
-  }
-
-  private static Comparator<MapEntry> comparatorFor(MapValue sample) {
-    if (sample instanceof MapValue.Int i) {
-      return i.signed()
-          ? Comparator.comparingLong(e -> ((MapValue.Int) e.value()).value())
-          : (a, b) -> Long.compareUnsigned(((MapValue.Int) a.value()).value(), ((MapValue.Int) b.value()).value());
+    /** Sorted entries, keeping only the last {@code top} when top > 0. */
+    static List<MapEntry> sorted(List<MapEntry> entries, int top) {
+        List<MapEntry> list = new ArrayList<>(entries);
+        if (!list.isEmpty()) list.sort(comparatorFor(list.get(0).value()));
+        if (top > 0 && list.size() > top) return list.subList(list.size() - top, list.size());
+        return list;
     }
-    if (sample instanceof MapValue.Avg || sample instanceof MapValue.Stats) {
-      return Comparator.comparingLong((MapEntry e) -> average(e.value())).thenComparing(MapOrder::compareKeyBytes);
+
+    private static Comparator<MapEntry> comparatorFor(MapValue sample) {
+        if (sample instanceof MapValue.Int i) {
+            return i.signed()
+                    ? Comparator.comparingLong(e -> ((MapValue.Int) e.value()).value())
+                    : (a, b) -> Long.compareUnsigned(((MapValue.Int) a.value()).value(), ((MapValue.Int) b.value()).value());
+        }
+        if (sample instanceof MapValue.Avg || sample instanceof MapValue.Stats) {
+            return Comparator.comparingLong((MapEntry e) -> average(e.value())).thenComparing(MapOrder::compareKeyBytes);
+        }
+        if (sample instanceof MapValue.Hist || sample instanceof MapValue.LHist) {
+            Comparator<MapEntry> byTotal = (a, b) -> Long.compareUnsigned(total(a.value()), total(b.value()));
+            return byTotal.thenComparing(MapOrder::compareKeyBytes);
+        }
+        return MapOrder::compareKeys;
     }
-    if (sample instanceof MapValue.Hist || sample instanceof MapValue.LHist) {
-      Comparator<MapEntry> byTotal = (a, b) -> Long.compareUnsigned(total(a.value()), total(b.value()));
-      return byTotal.thenComparing(MapOrder::compareKeyBytes);
+
+    private static long average(MapValue v) {
+        return v instanceof MapValue.Avg a ? a.average() : ((MapValue.Stats) v).average();
     }
-    return MapOrder::compareKeys;
-  }
 
-  private static long average(MapValue v) {
-    return v instanceof MapValue.Avg a ? a.average() : ((MapValue.Stats) v).average();
-  }
-
-  private static long total(MapValue v) {
-    long[] buckets = v instanceof MapValue.Hist h ? h.buckets() : ((MapValue.LHist) v).buckets();
-    long sum = 0;
-    for (long b : buckets) sum += b;
-    return sum;
-  }
-
-  /** bpftrace's sort_by_key: ints compare unsigned, strings by bytes, other kinds stay unsorted. */
-  private static int compareKeys(MapEntry a, MapEntry b) {
-    int n = Math.min(a.key().size(), b.key().size());
-    for (int i = 0; i < n; i++) {
-      Object x = a.key().get(i);
-      Object y = b.key().get(i);
-      int c = 0;
-      if (isInt(x) && isInt(y)) c = Long.compareUnsigned(bits(x), bits(y));
-      else if (x instanceof String s && y instanceof String t) c = compareBytes(utf8(s), utf8(t));
-      if (c != 0) return c;
+    private static long total(MapValue v) {
+        long[] buckets = v instanceof MapValue.Hist h ? h.buckets() : ((MapValue.LHist) v).buckets();
+        long sum = 0;
+        for (long b : buckets) sum += b;
+        return sum;
     }
-    return 0;
-  }
 
-  /** Lexicographic order of the keys' memory images: 8-byte little-endian ints, NUL-padded strings. */
-  private static int compareKeyBytes(MapEntry a, MapEntry b) {
-    int n = Math.min(a.key().size(), b.key().size());
-    for (int i = 0; i < n; i++) {
-      int c = compareBytes(image(a.key().get(i)), image(b.key().get(i)));
-      if (c != 0) return c;
+    /** bpftrace's sort_by_key: ints compare unsigned, strings by bytes, other kinds stay unsorted. */
+    private static int compareKeys(MapEntry a, MapEntry b) {
+        int n = Math.min(a.key().size(), b.key().size());
+        for (int i = 0; i < n; i++) {
+            Object x = a.key().get(i);
+            Object y = b.key().get(i);
+            int c = 0;
+            if (isInt(x) && isInt(y)) c = Long.compareUnsigned(bits(x), bits(y));
+            else if (x instanceof String s && y instanceof String t) c = compareBytes(utf8(s), utf8(t));
+            if (c != 0) return c;
+        }
+        return 0;
     }
-    return Integer.compare(a.key().size(), b.key().size());
-  }
 
-  private static byte[] image(Object element) {
-    if (isInt(element)) {
-      long v = bits(element);
-      byte[] out = new byte[8];
-      for (int i = 0; i < 8; i++) out[i] = (byte) (v >>> (8 * i));
-      return out;
+    /** Lexicographic order of the keys' memory images: 8-byte little-endian ints, NUL-padded strings. */
+    private static int compareKeyBytes(MapEntry a, MapEntry b) {
+        int n = Math.min(a.key().size(), b.key().size());
+        for (int i = 0; i < n; i++) {
+            int c = compareBytes(image(a.key().get(i)), image(b.key().get(i)));
+            if (c != 0) return c;
+        }
+        return Integer.compare(a.key().size(), b.key().size());
     }
-    return utf8(String.valueOf(element));
-  }
 
-  private static boolean isInt(Object o) {
-    return o instanceof Long || o instanceof Integer || o instanceof UnsignedKey;
-  }
+    private static byte[] image(Object element) {
+        if (isInt(element)) {
+            long v = bits(element);
+            byte[] out = new byte[8];
+            for (int i = 0; i < 8; i++) out[i] = (byte) (v >>> (8 * i));
+            return out;
+        }
+        return utf8(String.valueOf(element));
+    }
 
-  private static long bits(Object o) {
-    return o instanceof UnsignedKey u ? u.value() : ((Number) o).longValue();
-  }
+    private static boolean isInt(Object o) {
+        return o instanceof Long || o instanceof Integer || o instanceof UnsignedKey;
+    }
 
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
+    private static long bits(Object o) {
+        return o instanceof UnsignedKey u ? u.value() : ((Number) o).longValue();
+    }
 
-  /** Unsigned byte compare; a proper prefix sorts first, as NUL padding would. */
-  private static int compareBytes(byte[] x, byte[] y) {
-    return java.util.Arrays.compareUnsigned(x, y);
-  }
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Unsigned byte compare; a proper prefix sorts first, as NUL padding would. */
+    private static int compareBytes(byte[] x, byte[] y) {
+        return java.util.Arrays.compareUnsigned(x, y);
+    }
 }

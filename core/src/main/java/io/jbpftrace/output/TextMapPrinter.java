@@ -8,85 +8,85 @@ import java.util.TreeMap;
 
 /** Maps as bpftrace 0.17 prints them in text mode, at exit and for print(@m, top, div). */
 public final class TextMapPrinter {
-  private TextMapPrinter() {}
+    private TextMapPrinter() {}
 
-  /** One map, including its trailing newlines; an empty map prints as a SCALAR (one newline). */
-  public static String print(String mapName, List<MapEntry> entries) {
-    return print(mapName, entries, 0, 0, MapKind.SCALAR);
-  }
-
-  public static String print(String mapName, List<MapEntry> entries, int top, int div) {
-    return print(mapName, entries, top, div, MapKind.SCALAR);
-  }
-
-  /**
-   * One map. top > 0 keeps the last (largest) top elements; div divides integer values, hist
-   * counts and averages (not lhist, and neither top nor div applies to stats()); 0 means none.
-   * {@code kindIfEmpty} decides the newlines of an empty map (avg/stats maps end in two).
-   */
-  public static String print(String mapName, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
-    MapKind kind = MapKind.of(entries, kindIfEmpty);
-    long divisor = div == 0 ? 1 : Integer.toUnsignedLong(div);
-    boolean isStats = !entries.isEmpty() && entries.get(0).value() instanceof MapValue.Stats;
-    List<MapEntry> shown = MapOrder.sorted(entries, isStats ? 0 : top);
-    List<String> parts = new ArrayList<>();
-    for (MapEntry e : shown) {
-      String key = mapName + keySuffix(e.key()) + ": ";
-      parts.add(key + (kind == MapKind.HIST ? "\n" : "") + valueText(e.value(), divisor));
+    /** One map, including its trailing newlines; an empty map prints as a SCALAR (one newline). */
+    public static String print(String mapName, List<MapEntry> entries) {
+        return print(mapName, entries, 0, 0, MapKind.SCALAR);
     }
-    return String.join("\n", parts) + (kind == MapKind.STATS ? "\n\n" : "\n");
-  }
 
-  /** Every map at exit: the two newlines bpftrace writes first, then the maps ordered by name. */
-  public static String printAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty) {
-    SortedMap<String, List<MapEntry>> byName = new TreeMap<>(maps);
-    StringBuilder out = new StringBuilder("\n\n");
-    byName.forEach((name, entries) ->
-        out.append(print(name, entries, 0, 0, kindsIfEmpty.getOrDefault(name, MapKind.SCALAR))));
-    return out.toString();
-  }
-
-  /** "Attaching 1 probe..." / "Attaching N probes...", with its newline. */
-  public static String probesAttachedLine(int n) {
-    return "Attaching " + n + (n == 1 ? " probe...\n" : " probes...\n");
-  }
-
-  /** The line bpftrace prints when the perf/ring buffer dropped events. */
-  public static String lostEventsLine(long lost) {
-    return "Lost " + lost + " events\n";
-  }
-
-  static String keySuffix(List<Object> key) {
-    if (key.isEmpty()) return "";
-    List<String> parts = new ArrayList<>();
-    for (Object o : key) parts.add(elementText(o));
-    return "[" + String.join(", ", parts) + "]";
-  }
-
-  /** A value as bpftrace prints it in a map line or with print(value). */
-  public static String valueText(MapValue value, long div) {
-    if (value instanceof MapValue.Int i) {
-      return i.signed() ? Long.toString(i.value() / div) : Long.toUnsignedString(Long.divideUnsigned(i.value(), div));
+    public static String print(String mapName, List<MapEntry> entries, int top, int div) {
+        return print(mapName, entries, top, div, MapKind.SCALAR);
     }
-    if (value instanceof MapValue.Str s) return s.value();
-    if (value instanceof MapValue.Tuple t) return tupleText(t);
-    if (value instanceof MapValue.Avg a) return Long.toString(a.average() / div);
-    if (value instanceof MapValue.Stats s) {
-      return "count " + s.count() + ", average " + s.average() + ", total " + s.total();
+
+    /**
+     * One map. top > 0 keeps the last (largest) top elements; div divides integer values, hist
+     * counts and averages (not lhist, and neither top nor div applies to stats()); 0 means none.
+     * {@code kindIfEmpty} decides the newlines of an empty map (avg/stats maps end in two).
+     */
+    public static String print(String mapName, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
+        MapKind kind = MapKind.of(entries, kindIfEmpty);
+        long divisor = div == 0 ? 1 : Integer.toUnsignedLong(div);
+        boolean isStats = !entries.isEmpty() && entries.get(0).value() instanceof MapValue.Stats;
+        List<MapEntry> shown = MapOrder.sorted(entries, isStats ? 0 : top);
+        List<String> parts = new ArrayList<>();
+        for (MapEntry e : shown) {
+            String key = mapName + keySuffix(e.key()) + ": ";
+            parts.add(key + (kind == MapKind.HIST ? "\n" : "") + valueText(e.value(), divisor));
+        }
+        return String.join("\n", parts) + (kind == MapKind.STATS ? "\n\n" : "\n");
     }
-    if (value instanceof MapValue.Hist h) return HistogramText.hist(h.buckets(), div);
-    return HistogramText.lhist((MapValue.LHist) value);
-  }
 
-  private static String tupleText(MapValue.Tuple t) {
-    List<String> parts = new ArrayList<>();
-    for (Object o : t.elements()) parts.add(elementText(o));
-    return "(" + String.join(", ", parts) + ")";
-  }
+    /** Every map at exit: the two newlines bpftrace writes first, then the maps ordered by name. */
+    public static String printAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty) {
+        SortedMap<String, List<MapEntry>> byName = new TreeMap<>(maps);
+        StringBuilder out = new StringBuilder("\n\n");
+        byName.forEach((name, entries) ->
+                out.append(print(name, entries, 0, 0, kindsIfEmpty.getOrDefault(name, MapKind.SCALAR))));
+        return out.toString();
+    }
 
-  private static String elementText(Object o) {
-    if (o instanceof MapValue.Tuple t) return tupleText(t);
-    if (o instanceof MapValue v) return valueText(v, 1);
-    return String.valueOf(o);
-  }
+    /** "Attaching 1 probe..." / "Attaching N probes...", with its newline. */
+    public static String probesAttachedLine(int n) {
+        return "Attaching " + n + (n == 1 ? " probe...\n" : " probes...\n");
+    }
+
+    /** The line bpftrace prints when the perf/ring buffer dropped events. */
+    public static String lostEventsLine(long lost) {
+        return "Lost " + lost + " events\n";
+    }
+
+    static String keySuffix(List<Object> key) {
+        if (key.isEmpty()) return "";
+        List<String> parts = new ArrayList<>();
+        for (Object o : key) parts.add(elementText(o));
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** A value as bpftrace prints it in a map line or with print(value). */
+    public static String valueText(MapValue value, long div) {
+        if (value instanceof MapValue.Int i) {
+            return i.signed() ? Long.toString(i.value() / div) : Long.toUnsignedString(Long.divideUnsigned(i.value(), div));
+        }
+        if (value instanceof MapValue.Str s) return s.value();
+        if (value instanceof MapValue.Tuple t) return tupleText(t);
+        if (value instanceof MapValue.Avg a) return Long.toString(a.average() / div);
+        if (value instanceof MapValue.Stats s) {
+            return "count " + s.count() + ", average " + s.average() + ", total " + s.total();
+        }
+        if (value instanceof MapValue.Hist h) return HistogramText.hist(h.buckets(), div);
+        return HistogramText.lhist((MapValue.LHist) value);
+    }
+
+    private static String tupleText(MapValue.Tuple t) {
+        List<String> parts = new ArrayList<>();
+        for (Object o : t.elements()) parts.add(elementText(o));
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    private static String elementText(Object o) {
+        if (o instanceof MapValue.Tuple t) return tupleText(t);
+        if (o instanceof MapValue v) return valueText(v, 1);
+        return String.valueOf(o);
+    }
 }
