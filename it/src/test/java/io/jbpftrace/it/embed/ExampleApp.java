@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ExampleApp {
     static final String SCRIPT = """
-            BEGIN { printf("watching %s\\n", $1); }
+            BEGIN { printf("watching %s\\n", str($1)); }
             tracepoint:sched:sched_switch { @switches = count(); @prio = hist(args->prev_prio); @bycpu[cpu] = count(); }
             interval:ms:100 { printf("tick\\n"); }
             """;
