@@ -53,12 +53,13 @@ final class Printables {
         return sb.toString();
     }
 
-    /** The value is nanoseconds since boot (bpftrace's strftime takes nsecs); shift it to wall time. */
-    private static String strftime(String format, long bootNanos) {
-        long uptimeNanos = java.lang.management.ManagementFactory.getRuntimeMXBean() == null ? 0 : 0;
+    /**
+     * The value is a CLOCK_MONOTONIC timestamp (nsecs, as bpftrace's strftime takes); System.nanoTime
+     * reads the same clock on Linux, so the distance to now shifts it to wall time.
+     */
+    private static String strftime(String format, long monotonicNanos) {
         long nowWall = System.currentTimeMillis() * 1_000_000L;
-        long nowMono = System.nanoTime();
-        long wall = nowWall - (nowMono - bootNanos) + uptimeNanos;
+        long wall = nowWall - (System.nanoTime() - monotonicNanos);
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(wall, 1_000_000_000L), Math.floorMod(wall, 1_000_000_000L));
         return Strftime.format(format, instant.atZone(ZoneId.systemDefault()));
     }
