@@ -9,8 +9,8 @@ import java.util.List;
  * The order in which bpftrace 0.17 prints map elements, and print()'s "top" cut.
  *
  * <ul>
- *   <li>integer values (count/sum/min/max/int): ascending by value; ties keep the caller's order
- *       (bpftrace keeps the kernel's iteration order);
+ *   <li>integer values (count/sum/min/max/int): ascending by value; ties by the raw key bytes (bpftrace
+ *       keeps the kernel's hash order there, which a random per-map seed makes differ run to run);
  *   <li>string and tuple values: by key, element by element (ints as unsigned 64-bit, strings by bytes);
  *   <li>avg/stats: ascending by average, hist/lhist: ascending by total count; ties by the raw
  *       key bytes (bpftrace keeps these in a byte-ordered map first), so int keys tie-break on
@@ -30,9 +30,10 @@ final class MapOrder {
 
     private static Comparator<MapEntry> comparatorFor(MapValue sample) {
         if (sample instanceof MapValue.Int i) {
-            return i.signed()
+            Comparator<MapEntry> byValue = i.signed()
                     ? Comparator.comparingLong(e -> ((MapValue.Int) e.value()).value())
                     : (a, b) -> Long.compareUnsigned(((MapValue.Int) a.value()).value(), ((MapValue.Int) b.value()).value());
+            return byValue.thenComparing(MapOrder::compareKeyBytes);
         }
         if (sample instanceof MapValue.Avg || sample instanceof MapValue.Stats) {
             return Comparator.comparingLong((MapEntry e) -> average(e.value())).thenComparing(MapOrder::compareKeyBytes);
