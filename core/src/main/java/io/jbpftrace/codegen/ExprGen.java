@@ -164,11 +164,18 @@ final class ExprGen {
                     asm.store(4, Reg.FP, off + 8, Reg.R0);
                 }
             }
-            case "mac" -> readArray(c.args().get(0), off, 6);
+            case "mac" -> {
+                if (g.type(c.args().get(0)) instanceof Type.Str) into(c.args().get(0), off, 8); // a char array field
+                else readArray(c.args().get(0), off, 6);
+            }
             case "buf" -> {
                 int max = t.size() - 8;
                 asm.mov(Reg.R0, c.args().size() == 2 ? (int) Math.min(((Expr.IntLit) c.args().get(1)).value(), max) : max);
                 asm.store(8, Reg.FP, off, Reg.R0);
+                if (g.type(c.args().get(0)) instanceof Type.Str) { // an array already read: copy its bytes
+                    into(c.args().get(0), off + 8, max);
+                    return;
+                }
                 toR0(c.args().get(0));
                 asm.mov(Reg.R3, Reg.R0);
                 g.stackPtr(Reg.R1, off + 8);

@@ -404,7 +404,8 @@ public final class SemanticPass {
             }
             case "buf" -> {
                 argCount(c, 1, 2);
-                requireInt(args.get(0), "buf() argument");
+                Type bt = expr(args.get(0));
+                if (!Types.isInt(bt) && !(bt instanceof Type.Str)) throw ctx.error(args.get(0), "buf() expects an address or an array (" + Types.name(bt) + " provided)");
                 int n = STRING_SIZE;
                 if (args.size() == 2) {
                     if (!(args.get(1) instanceof Expr.IntLit len) || len.value() < 1) throw ctx.error(args.get(1), "buf() length must be a positive integer literal");
