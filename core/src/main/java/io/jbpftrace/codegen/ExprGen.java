@@ -90,8 +90,7 @@ final class ExprGen {
         switch (c.name()) {
             case "ksym" -> toR0(c.args().get(0));
             case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.spi.PtRegs.offsetOf(((Expr.StrLit) c.args().get(0)).value()));
-            case "kaddr" -> loadConst(io.jbpftrace.symbols.KernelSymbols.address(((Expr.StrLit) c.args().get(0)).value()));
-            case "cgroupid" -> loadConst(io.jbpftrace.passes.Cgroups.id(((Expr.StrLit) c.args().get(0)).value()));
+            case "kaddr", "cgroupid" -> loadConst(g.analysis.constant(c));
             case "strncmp" -> {
                 compareStrings(c.args().get(0), c.args().get(1), (int) ((Expr.IntLit) c.args().get(2)).value());
                 asm.alu64Imm(Op.XOR, Reg.R0, 1); // strncmp is 0 when equal

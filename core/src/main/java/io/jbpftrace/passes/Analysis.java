@@ -10,7 +10,7 @@ import java.util.Map;
 public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps, List<IdentityHashMap<Expr, Type>> exprTypes,
                        List<Integer> stackDepths, IdentityHashMap<Expr, Long> constants) {
 
-    /** The value of a compile-time constant expression (sizeof, offsetof). */
+    /** The value of a compile-time constant expression (sizeof, offsetof, kaddr, cgroupid). */
     public long constant(Expr e) { return constants.get(e); }
 
     /** Map index of the stack map keeping {@code frames} frames: after the user maps and the ring buffer. */

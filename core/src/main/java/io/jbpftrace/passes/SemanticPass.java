@@ -379,14 +379,16 @@ public final class SemanticPass {
                 argCount(c, 1, 1);
                 if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "kaddr() expects a string literal");
                 expr(s);
-                if (io.jbpftrace.symbols.KernelSymbols.address(s.value()) == 0) throw ctx.error(s, "Failed to resolve kernel symbol: " + s.value());
+                // resolved once (both analysis rounds, every probe) and kept for the code generator
+                long address = constants.computeIfAbsent(c, k -> io.jbpftrace.symbols.KernelSymbols.address(s.value()));
+                if (address == 0) throw ctx.error(s, "Failed to resolve kernel symbol: " + s.value());
                 return Type.Int.U64;
             }
             case "cgroupid" -> {
                 argCount(c, 1, 1);
                 if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "cgroupid() expects a string literal");
                 expr(s);
-                if (Cgroups.id(s.value()) < 0) throw ctx.error(s, "cgroupid: can not find cgroup " + s.value());
+                if (constants.computeIfAbsent(c, k -> Cgroups.id(s.value())) < 0) throw ctx.error(s, "cgroupid: can not find cgroup " + s.value());
                 return Type.Int.U64;
             }
             case "ntop" -> {
