@@ -10,6 +10,10 @@ __attribute__((noipa)) int add(int a, int b) { return a + b; }
 
 __attribute__((noipa)) int add_three(int a, int b, int c) { return add(add(a, b), c); }
 
+/* Read by the uaddr() tests: add's calls so far plus 100, and a string. */
+int calls;
+char label[] = "uprobe target";
+
 int main(int argc, char **argv) {
     int n = argc > 1 ? atoi(argv[1]) : 100;
     char line[64];
@@ -17,7 +21,8 @@ int main(int argc, char **argv) {
     fflush(stdout);
     if (!fgets(line, sizeof line, stdin)) return 1;
     long sum = 0;
-    for (int i = 0; i < n; i++) sum += add(i, 2 * i);
+    calls = 100; /* written before the probes fire, so its page is present */
+    for (int i = 0; i < n; i++, calls++) sum += add(i, 2 * i);
     printf("%ld\n", sum);
     return 0;
 }

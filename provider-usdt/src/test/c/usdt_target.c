@@ -14,6 +14,9 @@ void lib_fire(int x);          /* libusdt_lib.so: a probe in a shared library */
 
 struct point { long x, y; };
 
+/* Read by the uaddr() test: how many times fire() has run, plus 100. */
+int fired;
+
 /* noipa keeps the probe's operands in the forms the argument tests expect (memory, registers). */
 __attribute__((noipa)) void fire(int i, const char *text, struct point *p) {
     signed char small = (signed char) -i;
@@ -37,9 +40,11 @@ int main(int argc, char **argv) {
     char text[16];
     strcpy(text, "hello");
     int guarded = 0;
+    fired = 100; /* written before the probes fire, so its page is present */
     for (int i = 0; i < n; i++) {
         struct point p = { i, -i };
         fire(i, text, &p);
+        fired++;
         guarded += fire_guarded(i);
         lib_fire(i);
     }

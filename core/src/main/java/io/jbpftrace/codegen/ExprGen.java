@@ -91,11 +91,20 @@ final class ExprGen {
             case "ksym" -> toR0(c.args().get(0));
             case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.spi.PtRegs.offsetOf(((Expr.StrLit) c.args().get(0)).value()));
             case "kaddr", "cgroupid" -> loadConst(g.analysis.constant(c));
+            case "uaddr" -> symbolAddress(c).code().emit(asm, GenState.CTX, Reg.R0);
             case "strncmp" -> {
                 compareStrings(c.args().get(0), c.args().get(1), (int) ((Expr.IntLit) c.args().get(2)).value());
                 asm.alu64Imm(Op.XOR, Reg.R0, 1); // strncmp is 0 when equal
             }
             default -> throw g.ctx.error(c, c.name() + "() can not be used as a value here");
+        }
+    }
+
+    private Builtin symbolAddress(Expr.Call c) {
+        try {
+            return g.instance.provider().symbolAddress(((Expr.StrLit) c.args().get(0)).value(), g.instance.target()).orElseThrow();
+        } catch (ProbeException ex) {
+            throw g.ctx.error(c, ex.getMessage());
         }
     }
 

@@ -21,7 +21,7 @@ final class ElfReader implements AutoCloseable {
     private static final int D_BUF = 0, D_SIZE = 16;
     private static final int SYM_SIZE = 24, ST_NAME = 0, ST_INFO = 4, ST_SHNDX = 6, ST_VALUE = 8, ST_SIZE = 16;
     private static final int PT_LOAD = 1, PF_X = 1, SHT_SYMTAB = 2, SHT_DYNSYM = 11;
-    private static final int STT_FUNC = 2, STT_GNU_IFUNC = 10;
+    private static final int STT_OBJECT = 1, STT_FUNC = 2, STT_GNU_IFUNC = 10;
     static final int ET_EXEC = 2, ET_DYN = 3;
 
     private final Path file;
@@ -74,6 +74,15 @@ final class ElfReader implements AutoCloseable {
 
     /** Defined FUNC and GNU_IFUNC symbols of every symbol table, in file order (duplicates kept). */
     List<ElfSymbol> functionSymbols() throws ElfException {
+        return definedSymbols(kind -> kind == STT_FUNC || kind == STT_GNU_IFUNC);
+    }
+
+    /** Defined OBJECT (data) symbols of every symbol table, in file order (duplicates kept). */
+    List<ElfSymbol> objectSymbols() throws ElfException {
+        return definedSymbols(kind -> kind == STT_OBJECT);
+    }
+
+    private List<ElfSymbol> definedSymbols(java.util.function.IntPredicate kinds) throws ElfException {
         List<ElfSymbol> out = new ArrayList<>();
         Memory shdr = new Memory(SHDR_SIZE);
         Memory sym = new Memory(SYM_SIZE);
@@ -90,7 +99,7 @@ final class ElfReader implements AutoCloseable {
                 if (LibElf.gelf_getsym(data, i, sym) == null) break;
                 int kind = sym.getByte(ST_INFO) & 0xf;
                 long value = sym.getLong(ST_VALUE);
-                if ((kind != STT_FUNC && kind != STT_GNU_IFUNC) || sym.getShort(ST_SHNDX) == 0 || value == 0) continue;
+                if (!kinds.test(kind) || sym.getShort(ST_SHNDX) == 0 || value == 0) continue;
                 Pointer name = LibElf.elf_strptr(elf, strtab, sym.getInt(ST_NAME) & 0xffffffffL);
                 if (name == null) continue;
                 String text = name.getString(0, "UTF-8");

@@ -22,8 +22,9 @@ public final class ElfSymbols {
     private final List<LoadSegment> segments;
     private final Map<String, ElfSymbol> byName;
     private final List<ElfSymbol> byAddress;
+    private final Map<String, ElfSymbol> objects = new LinkedHashMap<>();
 
-    private ElfSymbols(Path file, boolean positionIndependent, List<LoadSegment> segments, List<ElfSymbol> symbols) {
+    private ElfSymbols(Path file, boolean positionIndependent, List<LoadSegment> segments, List<ElfSymbol> symbols, List<ElfSymbol> objects) {
         this.file = file;
         this.positionIndependent = positionIndependent;
         this.segments = List.copyOf(segments);
@@ -33,6 +34,7 @@ public final class ElfSymbols {
         List<ElfSymbol> sorted = new ArrayList<>(names.values());
         sorted.sort(Comparator.comparingLong(ElfSymbol::address));
         this.byAddress = List.copyOf(sorted);
+        for (ElfSymbol s : objects) this.objects.putIfAbsent(s.name(), s);
     }
 
     /** Reads {@code file}; fails when it is not a readable ELF file. */
@@ -42,7 +44,7 @@ public final class ElfSymbols {
             if (type != ElfReader.ET_EXEC && type != ElfReader.ET_DYN) {
                 throw new ElfException(file + ": not an executable or shared library (ELF type " + type + ")");
             }
-            return new ElfSymbols(file, type == ElfReader.ET_DYN, reader.loadSegments(), reader.functionSymbols());
+            return new ElfSymbols(file, type == ElfReader.ET_DYN, reader.loadSegments(), reader.functionSymbols(), reader.objectSymbols());
         }
     }
 
@@ -65,6 +67,11 @@ public final class ElfSymbols {
 
     public Optional<ElfSymbol> function(String name) { return Optional.ofNullable(byName.get(name)); }
 
+    /** A function or data object by name, for uaddr(). */
+    public Optional<ElfSymbol> symbol(String name) {
+        return function(name).or(() -> Optional.ofNullable(objects.get(name)));
+    }
+
     /** The function whose code holds {@code address}, if any. */
     public Optional<ElfSymbol> functionAt(long address) {
         ElfSymbol best = null;
@@ -79,6 +86,14 @@ public final class ElfSymbols {
     public OptionalLong fileOffset(long address) {
         for (LoadSegment segment : segments) {
             if (segment.containsAddress(address)) return OptionalLong.of(segment.fileOffsetOf(address));
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The link-time address of a file offset: the inverse of {@link #fileOffset}. */
+    public OptionalLong address(long fileOffset) {
+        for (LoadSegment segment : segments) {
+            if (segment.containsOffset(fileOffset)) return OptionalLong.of(segment.addressOf(fileOffset));
         }
         return OptionalLong.empty();
     }

@@ -9,4 +9,10 @@ public record LoadSegment(long fileOffset, long vaddr, long fileSize, long memSi
 
     /** The file offset an address of this segment is loaded from. */
     public long fileOffsetOf(long address) { return address - vaddr + fileOffset; }
+
+    public boolean containsOffset(long offset) {
+        return Long.compareUnsigned(offset - fileOffset, fileSize) < 0;
+    }
+
+    public long addressOf(long offset) { return offset - fileOffset + vaddr; }
 }

@@ -301,6 +301,16 @@ public final class SemanticPass {
         return core.type();
     }
 
+    /** uaddr(): the probe's provider locates the symbol in the probed binary. */
+    private Builtin symbolAddress(Expr.Call c, String symbol) {
+        try {
+            return instance.provider().symbolAddress(symbol, instance.target()).orElseThrow(() ->
+                    ctx.error(c, "uaddr can not be used with \"" + io.jbpftrace.spi.AttachPoint.parse(instance.attachPoint().raw()).type() + "\" probes"));
+        } catch (ProbeException ex) {
+            throw ctx.error(c, ex.getMessage());
+        }
+    }
+
     /** The size sizeof() stands for, kept for the code generator. */
     private void sizeOf(Expr.Sizeof so) {
         long size;
@@ -383,6 +393,12 @@ public final class SemanticPass {
                 long address = constants.computeIfAbsent(c, k -> io.jbpftrace.symbols.KernelSymbols.address(s.value()));
                 if (address == 0) throw ctx.error(s, "Failed to resolve kernel symbol: " + s.value());
                 return Type.Int.U64;
+            }
+            case "uaddr" -> {
+                argCount(c, 1, 1);
+                Type t = expr(args.get(0));
+                if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "uaddr() expects a string literal (" + typeWord(t) + " provided)");
+                return symbolAddress(c, s.value()).type();
             }
             case "cgroupid" -> {
                 argCount(c, 1, 1);

@@ -25,6 +25,12 @@ public interface ProbeProvider {
     /** A builtin this provider serves for the target, if it owns one by that name. */
     default Optional<Builtin> builtin(String name, ProbeTarget target) throws ProbeException { return Optional.empty(); }
 
+    /**
+     * {@code uaddr(symbol)}: code leaving the run-time address of a symbol of the probed binary
+     * (see {@link SymbolAddress}); empty where the probe type has no binary.
+     */
+    default Optional<Builtin> symbolAddress(String symbol, ProbeTarget target) throws ProbeException { return Optional.empty(); }
+
     /** Attaches a loaded program to the target. */
     Attachment attach(ProbeTarget target, int programFd, Kernel kernel) throws ProbeException;
 }

@@ -5,6 +5,7 @@ import io.jbpftrace.spi.RegisterBuiltins;
 
 import io.jbpftrace.bpf.ProgType;
 import io.jbpftrace.elf.BinaryLocator;
+import io.jbpftrace.elf.ElfSymbols;
 import io.jbpftrace.spi.AttachPoint;
 import io.jbpftrace.spi.Attachment;
 import io.jbpftrace.spi.Builtin;
@@ -13,10 +14,12 @@ import io.jbpftrace.spi.Kernel;
 import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.spi.ProbeProvider;
 import io.jbpftrace.spi.ProbeTarget;
+import io.jbpftrace.spi.SymbolAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * User-space function probes: {@code uprobe:/path/bin:func}, {@code uprobe:libc:malloc},
@@ -80,6 +83,15 @@ public class UprobeProvider implements ProbeProvider {
     public Optional<Builtin> builtin(String name, ProbeTarget target) throws ProbeException {
         if (name.equals("func")) return Optional.of(Builtin.constant(target.data(UprobeTarget.class).symbol()));
         return registers.builtin(name, retprobe);
+    }
+
+    /** A return probe fires in the caller, so only an entry probe knows where a PIE binary was loaded. */
+    @Override
+    public Optional<Builtin> symbolAddress(String symbol, ProbeTarget target) throws ProbeException {
+        UprobeTarget t = target.data(UprobeTarget.class);
+        ElfSymbols elf = symbols.symbols(t.binary());
+        OptionalLong probed = retprobe ? OptionalLong.empty() : elf.address(t.offset());
+        return Optional.of(SymbolAddress.of(elf, t.binary().toString(), symbol, probed));
     }
 
     @Override

@@ -33,6 +33,33 @@ class UprobeCliTest {
         List<String> lines = out.lines().filter(l -> l.equals("add") || l.startsWith("r ")).toList();
         assertEquals(List.of("add", "r add", "add", "r add"), lines, out);
     }
+    /** uaddr() in a fixed-address and a PIE binary (whose load base the probe's ip reveals). */
+    @Test void uaddrReadsTheTargetsGlobals() throws Exception {
+        for (Path prog : List.of(TargetProgram.fixedAddress(), TargetProgram.pie())) {
+            String out = run("-e", "uprobe:" + prog + ":add { printf(\"u %d %d %s\\n\", arg0, *uaddr(\"calls\"), str(uaddr(\"label\"))); }",
+                    "-c", "sh -c 'echo | " + prog + " 3'");
+            List<String> lines = out.lines().filter(l -> l.startsWith("u ")).toList();
+            assertEquals(List.of("u 0 100 uprobe target", "u 1 101 uprobe target", "u 2 102 uprobe target"), lines, prog + ":\n" + out);
+        }
+        String ret = run("-e", "uretprobe:" + TargetProgram.fixedAddress() + ":add { printf(\"r %d\\n\", *uaddr(\"calls\")); }",
+                "-c", "sh -c 'echo | " + TargetProgram.fixedAddress() + " 2'");
+        assertEquals(List.of("r 100", "r 101"), ret.lines().filter(l -> l.startsWith("r ")).toList(), ret);
+    }
+
+    @Test void uaddrErrors() throws Exception {
+        Path pie = TargetProgram.pie();
+        assertUaddrError("uprobe:" + pie + ":add { print(uaddr(\"nosuch\")); }", "Could not resolve symbol: " + pie + ":nosuch");
+        assertUaddrError("uretprobe:" + pie + ":add { print(uaddr(\"calls\")); }", "uaddr() can not locate 'calls' in " + pie
+                + ": it is position-independent and a return probe does not know where it was loaded");
+        assertUaddrError("BEGIN { uaddr(\"calls\"); }", "uaddr can not be used with \"BEGIN\" probes");
+        assertUaddrError("uprobe:" + pie + ":add { $s = \"calls\"; print(uaddr($s)); }", "uaddr() expects a string literal (string provided)");
+    }
+
+    /** The error points at the uaddr call. */
+    private static void assertUaddrError(String script, String message) throws Exception {
+        String first = run("-e", script).lines().findFirst().orElse("");
+        assertEquals("stdin:1:" + (script.indexOf("uaddr(") + 1) + ": ERROR: " + message, first, script);
+    }
 
     private static String run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));

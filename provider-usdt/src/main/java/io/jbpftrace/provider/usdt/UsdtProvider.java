@@ -2,6 +2,8 @@ package io.jbpftrace.provider.usdt;
 
 import io.jbpftrace.bpf.ProgType;
 import io.jbpftrace.elf.BinaryLocator;
+import io.jbpftrace.elf.ElfException;
+import io.jbpftrace.elf.ElfSymbols;
 import io.jbpftrace.elf.ProcessMaps;
 import io.jbpftrace.elf.StapsdtNote;
 import io.jbpftrace.elf.StapsdtNotes;
@@ -13,6 +15,7 @@ import io.jbpftrace.spi.Kernel;
 import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.spi.ProbeProvider;
 import io.jbpftrace.spi.ProbeTarget;
+import io.jbpftrace.spi.SymbolAddress;
 import io.jbpftrace.types.Type;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -142,6 +145,18 @@ public class UsdtProvider implements ProbeProvider {
                     + t.note().provider() + ":" + t.note().name());
         }
         return Optional.of(new Builtin(Type.Int.U64, args.get(index)::emit));
+    }
+
+    /** The probe site is the note's nop, so its run-time address locates a PIE binary's symbols. */
+    @Override
+    public Optional<Builtin> symbolAddress(String symbol, ProbeTarget target) throws ProbeException {
+        UsdtTarget t = target.data(UsdtTarget.class);
+        try {
+            ElfSymbols elf = ElfSymbols.read(t.binary());
+            return Optional.of(SymbolAddress.of(elf, t.binary().toString(), symbol, elf.address(t.offset())));
+        } catch (ElfException e) {
+            throw new ProbeException(e.getMessage());
+        }
     }
 
     @Override

@@ -50,6 +50,13 @@ class UsdtCliTest {
         assertTrue(out.lines().filter(l -> l.endsWith(" hello")).toList().equals(java.util.List.of("0 hello", "1 hello")), out);
     }
 
+    /** The target is PIE: uaddr() finds the global through the probe site's run-time address. */
+    @Test void uaddrReadsAGlobalOfThePie() throws Exception {
+        Path prog = UsdtProgram.optimized();
+        String out = run("-e", "usdt:" + prog + ":myprov:myprobe { printf(\"f %d %d\\n\", arg0, *uaddr(\"fired\")); }", "-c", prog + " 3");
+        assertEquals(List.of("f 0 100", "f 1 101", "f 2 102"), out.lines().filter(l -> l.startsWith("f ")).toList(), out);
+    }
+
     @Test void theSemaphoreGuardedProbeFiresOnlyWhileAttached() throws Exception {
         Path prog = UsdtProgram.optimized();
         assertEquals("guarded 0", UsdtProgram.run(List.of(prog.toString(), "3")).trim(), "no tracer: never enabled");
