@@ -21,6 +21,9 @@ final class CallbackSink implements OutputSink {
 
     @Override public void attached(int probes) {}
 
+    /** Embedders see drops through the trace's printf stream, as the CLI user does. */
+    @Override public void lostEvents(long count) { printf.accept(io.jbpftrace.output.TextMapPrinter.lostEventsLine(count)); }
+
     @Override public void printf(String text) { printf.accept(text); }
 
     /** print(value) reaches the printf callback as the text bpftrace would print. */

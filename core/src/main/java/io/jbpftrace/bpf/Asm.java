@@ -65,6 +65,16 @@ public final class Asm {
         return emit(new Insn(0, 0, 0, 0, 0));
     }
 
+    /**
+     * Loads a pointer to byte {@code offset} of an array map's first value, which needs no lookup
+     * and no null check (the verifier knows the value exists); the loader patches in the fd.
+     */
+    public Asm ldMapValue(Reg dst, int mapIndex, int offset) {
+        mapRefs.add(new MapRef(insns.size(), mapIndex));
+        emit(new Insn(Op.LD | Op.DW | Op.IMM, dst.id(), Op.PSEUDO_MAP_VALUE, 0, 0));
+        return emit(new Insn(0, 0, 0, 0, offset));
+    }
+
     // ---- memory ----
     public Asm load(int bytes, Reg dst, Reg base, int off) {
         return emit(new Insn(Op.LDX | Op.MEM | Op.size(bytes), dst.id(), base.id(), off, 0));

@@ -20,7 +20,7 @@ public final class Op {
             JSGE = 0x70, CALL = 0x80, EXIT = 0x90, JLT = 0xa0, JLE = 0xb0, JSLT = 0xc0, JSLE = 0xd0;
 
     /** Pseudo source register of ld_imm64 meaning "imm is a map fd". */
-    public static final int PSEUDO_MAP_FD = 1;
+    public static final int PSEUDO_MAP_FD = 1, PSEUDO_MAP_VALUE = 2;
 
     /** Size bits for a load/store of the given byte width. */
     public static int size(int bytes) {

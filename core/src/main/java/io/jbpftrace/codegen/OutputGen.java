@@ -2,6 +2,7 @@ package io.jbpftrace.codegen;
 
 import io.jbpftrace.bpf.Asm;
 import io.jbpftrace.bpf.Helper;
+import io.jbpftrace.bpf.Op;
 import io.jbpftrace.bpf.Reg;
 import io.jbpftrace.lang.ast.Expr;
 import io.jbpftrace.types.Type;
@@ -135,5 +136,17 @@ final class OutputGen {
         g.stackPtr(Reg.R2, rec);
         asm.mov(Reg.R3, size).mov(Reg.R4, 0);
         asm.call(Helper.RINGBUF_OUTPUT);
+        countLost();
+    }
+
+    /**
+     * A full ring drops the event: count it so userspace can say "Lost N events" like bpftrace.
+     * Branch-free (the helper's error is negative, so its sign bit is the count), because a branch per
+     * output in a long loop makes the verifier give up on the program.
+     */
+    private void countLost() {
+        asm.alu64Imm(Op.RSH, Reg.R0, 63);
+        asm.ldMapValue(Reg.R1, g.analysis.lostEvents(), 0);
+        asm.atomicAdd(8, Reg.R1, 0, Reg.R0);
     }
 }

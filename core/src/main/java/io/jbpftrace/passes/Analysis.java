@@ -34,4 +34,7 @@ public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps,
      * attached, yet its output must come first; a ring of its own lets userspace read it first.
      */
     public int beginRing() { return maps.size() + 1 + stackDepths.size(); }
+
+    /** Map index of the one-slot array counting events a full ring dropped: the last map. */
+    public int lostEvents() { return beginRing() + 1; }
 }

@@ -27,6 +27,8 @@ public final class JsonSink implements OutputSink {
 
     @Override public void printf(String text) { write(JsonOutput.printf(text)); }
 
+    @Override public void lostEvents(long count) { write(JsonOutput.lostEvents(count)); }
+
     @Override public void value(MapValue value) {
         write("{\"type\": \"value\", \"data\": " + JsonMapPrinter.valueJson(value, 1) + "}\n");
     }

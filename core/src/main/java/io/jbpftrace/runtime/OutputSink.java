@@ -18,6 +18,9 @@ public interface OutputSink {
     /** print(@m [, top, div]) while tracing. */
     void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty);
 
+    /** Events a full output ring dropped since the last report. */
+    void lostEvents(long count);
+
     /** Every map at exit, in name order. */
     void mapsAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty);
 }

@@ -26,6 +26,8 @@ public final class TextSink implements OutputSink {
 
     @Override public void printf(String text) { write(text); }
 
+    @Override public void lostEvents(long count) { write(TextMapPrinter.lostEventsLine(count)); }
+
     @Override public void value(MapValue value) { write(TextMapPrinter.valueText(value, 1) + "\n"); }
 
     @Override public void map(String name, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {

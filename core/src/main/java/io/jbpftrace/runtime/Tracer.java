@@ -33,7 +33,7 @@ public final class Tracer implements AutoCloseable {
     static final int MAX_ENTRIES = 4096;
     private static final int MAX_STACKS = 4096;
     private static final int RINGBUF_BYTES = 1 << 20;
-    private static final int BEGIN_RINGBUF_BYTES = 1 << 16;
+    private static final int BEGIN_RINGBUF_BYTES = 1 << 18;
 
     private final Compiler.Result script;
     private final Kernel kernel;
@@ -47,6 +47,8 @@ public final class Tracer implements AutoCloseable {
     private final EventDispatcher events;
     private RingBuffer ring;
     private RingBuffer beginRing;
+    private BpfMap lostEvents;
+    private long lostReported;
     private volatile boolean exitRequested;
     private boolean dropEvents;
     private long exitCode;
@@ -76,6 +78,8 @@ public final class Tracer implements AutoCloseable {
         BpfMap beginOutput = BpfMap.create(MapType.RINGBUF, "begin_output", 0, 0, BEGIN_RINGBUF_BYTES);
         maps.add(beginOutput);
         beginRing = new RingBuffer(beginOutput, this::onEvent);
+        lostEvents = BpfMap.create(MapType.ARRAY, "lost_events", 4, 8, 1);
+        maps.add(lostEvents);
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
             programs.add(BpfProgram.load(pi.provider().programType(pi.target()), programName(pi), withMapFds(p)));
@@ -120,6 +124,7 @@ public final class Tracer implements AutoCloseable {
         runSpecial(BeginEndProvider.BEGIN);
         beginRing.consume();
         ring.consume();
+        reportLost();
     }
 
     private void runSpecial(String which) throws KernelException {
@@ -132,7 +137,19 @@ public final class Tracer implements AutoCloseable {
 
     /** Polls the output until exit() was called or {@code stop} says so. */
     public void run(BooleanSupplier stop) throws KernelException {
-        while (!exitRequested && !stop.getAsBoolean()) ring.poll(100);
+        while (!exitRequested && !stop.getAsBoolean()) {
+            ring.poll(100);
+            reportLost();
+        }
+    }
+
+    /** Says how many events full rings dropped since it last said so, as bpftrace does. */
+    private void reportLost() throws KernelException {
+        byte[] value = new byte[8];
+        if (!lostEvents.lookup(new byte[4], value)) return;
+        long lost = java.nio.ByteBuffer.wrap(value).order(java.nio.ByteOrder.nativeOrder()).getLong();
+        if (lost > lostReported) output.lostEvents(lost - lostReported);
+        lostReported = lost;
     }
 
     public boolean exitRequested() { return exitRequested; }
@@ -146,6 +163,7 @@ public final class Tracer implements AutoCloseable {
         dropEvents = false;
         runSpecial(BeginEndProvider.END);
         ring.consume();
+        reportLost();
         Map<String, List<MapEntry>> all = new LinkedHashMap<>();
         Map<String, MapKind> kinds = new LinkedHashMap<>();
         for (MapInfo info : script.analysis().maps().values()) {
