@@ -41,6 +41,19 @@ class CliErrorsTest {
     }
 
     @Test
+    void aVerifierRejectionIsExplained() {
+        KernelObjects.Snapshot before = KernelObjects.snapshot();
+        Jbpftrace.Result r = Jbpftrace.run("-e", "BEGIN { $i = 0; while ($i < 1000000) { $i++; } exit(); }");
+        assertEquals(1, r.exitCode(), r::toString);
+        String[] lines = r.stderr().split("\n");
+        assertTrue(lines[0].startsWith("ERROR: the kernel's verifier rejected BEGIN"), r::toString);
+        assertTrue(lines[1].startsWith("HINT: the probe has more paths or loop iterations than the verifier checks"), r::toString);
+        assertTrue(lines[2].startsWith("verifier log (last 12 of "), r::toString);
+        assertFalse(r.stderr().contains("Exception"), r::toString);
+        KernelObjects.assertNoneAddedSince(before, Duration.ofSeconds(5));
+    }
+
+    @Test
     void unknownProbeTypeNamesTheMissingProvider() {
         Jbpftrace.Result r = Jbpftrace.run("-e", "rawtracepoint:sched_switch { @ = count(); }");
         assertEquals(1, r.exitCode(), r::toString);
