@@ -180,6 +180,10 @@ final class ExprGen {
                 int max = t.size() - 8;
                 asm.mov(Reg.R0, c.args().size() == 2 ? (int) Math.min(((Expr.IntLit) c.args().get(1)).value(), max) : max);
                 asm.store(8, Reg.FP, off, Reg.R0);
+                if (c.args().get(0) instanceof Expr.StrLit lit) { // raw bytes: no terminator takes the last place
+                    storeBytes(lit.value(), off + 8, max, max);
+                    return;
+                }
                 if (g.type(c.args().get(0)) instanceof Type.Str) { // an array already read: copy its bytes
                     into(c.args().get(0), off + 8, max);
                     return;
@@ -284,13 +288,16 @@ final class ExprGen {
         }
     }
 
-    private void storeString(String s, int off, int size) {
+    private void storeString(String s, int off, int size) { storeBytes(s, off, size, size - 1); }
+
+    /** Writes at most {@code limit} bytes of {@code s} into a zeroed slot of {@code size} bytes. */
+    private void storeBytes(String s, int off, int size, int limit) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < Type.align8(size); i += 4) {
             int word = 0;
             for (int j = 0; j < 4; j++) {
                 int idx = i + j;
-                int b = idx < bytes.length && idx < size - 1 ? bytes[idx] & 0xff : 0;
+                int b = idx < bytes.length && idx < limit ? bytes[idx] & 0xff : 0;
                 word |= b << (8 * j);
             }
             asm.storeImm(4, Reg.FP, off + i, word);

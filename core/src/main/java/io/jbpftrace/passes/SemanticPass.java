@@ -424,6 +424,10 @@ public final class SemanticPass {
                 argCount(c, 1, 2);
                 Type bt = expr(args.get(0));
                 if (!Types.isInt(bt) && !(bt instanceof Type.Str)) throw ctx.error(args.get(0), "buf() expects an address or an array (" + Types.name(bt) + " provided)");
+                // as in bpftrace 0.17, char arrays count as strings: neither says how many bytes are meant
+                if (args.size() == 1 && bt instanceof Type.Str) {
+                    throw ctx.error(c, "buf() expects a length argument for non-array type string");
+                }
                 int n = STRING_SIZE;
                 if (args.size() == 2) {
                     if (!(args.get(1) instanceof Expr.IntLit len) || len.value() < 1) throw ctx.error(args.get(1), "buf() length must be a positive integer literal");
@@ -501,7 +505,7 @@ public final class SemanticPass {
                 if (c.name().equals("print") && !(args.get(0) instanceof Expr.MapRef m0 && m0.keys().isEmpty())) {
                     argCount(c, 1, 1);
                     Type t = expr(args.get(0));
-                    if (!(Types.isScalar(t) || t instanceof Type.Str || t instanceof Type.Tuple)) throw ctx.error(args.get(0), "print() can not print a value of type " + Types.name(t));
+                    if (!(Types.isScalar(t) || t instanceof Type.Str || t instanceof Type.Tuple || t instanceof Type.Printable)) throw ctx.error(args.get(0), "print() can not print a value of type " + Types.name(t));
                     return Type.VOID;
                 }
                 if (args.get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) {

@@ -77,7 +77,7 @@ public final class KernelSymbols {
         }
     }
 
-    /** {@code name+offset}, or the hex address when no symbol covers it. */
+    /** {@code name+offset}, or the address in hex when no symbol covers it. */
     public String resolve(long address, boolean withOffset) {
         int lo = 0, hi = addresses.length - 1, found = -1;
         while (lo <= hi) {
@@ -89,7 +89,12 @@ public final class KernelSymbols {
                 hi = mid - 1;
             }
         }
-        if (found < 0) return Long.toHexString(address);
+        if (found < 0) return unresolved(address);
         return withOffset ? names[found] + "+" + (address - addresses[found]) : names[found];
+    }
+
+    /** How bpftrace shows an address no symbol covers: C++'s {@code (void *)} form, so 0 is plain "0". */
+    public static String unresolved(long address) {
+        return address == 0 ? "0" : "0x" + Long.toHexString(address);
     }
 }

@@ -45,7 +45,7 @@ public final class UserSymbols {
     /** {@code function+offset} (decimal offset, as bpftrace prints ustack), {@code function}, or {@code 0x...}. */
     public String resolve(int pid, long address, boolean withOffset) {
         Optional<String> named = inFile(pid, address, withOffset).or(() -> inPerfMap(pid, address, withOffset));
-        return named.orElseGet(() -> "0x" + Long.toHexString(address));
+        return named.orElseGet(() -> KernelSymbols.unresolved(address));
     }
 
     private Optional<String> inFile(int pid, long address, boolean withOffset) {
