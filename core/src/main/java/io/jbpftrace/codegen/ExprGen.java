@@ -198,6 +198,10 @@ final class ExprGen {
                 toR0(c.args().get(1));
                 asm.store(8, Reg.FP, off, Reg.R0);
             }
+            case "cgroup_path" -> { // the id; userspace finds its paths
+                toR0(c.args().get(0));
+                asm.store(8, Reg.FP, off, Reg.R0);
+            }
             case "usym" -> { // the address, and whose address space it belongs to
                 toR0(c.args().get(0));
                 asm.store(8, Reg.FP, off, Reg.R0);

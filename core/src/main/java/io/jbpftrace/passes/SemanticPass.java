@@ -436,6 +436,13 @@ public final class SemanticPass {
                 }
                 return new Type.Printable("buf", 8 + n, null);
             }
+            case "cgroup_path" -> {
+                argCount(c, 1, 2);
+                requireInt(args.get(0), "cgroup_path() argument");
+                if (args.size() == 2 && !(args.get(1) instanceof Expr.StrLit)) throw ctx.error(args.get(1), "cgroup_path() only supports a string literal as its second argument");
+                if (args.size() == 2) expr(args.get(1));
+                return new Type.Printable("cgroup_path", 8, args.size() == 2 ? ((Expr.StrLit) args.get(1)).value() : "*");
+            }
             case "usym" -> {
                 argCount(c, 1, 1);
                 requireInt(args.get(0), "usym() argument");

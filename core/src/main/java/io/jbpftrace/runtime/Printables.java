@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** Text of ntop(), macaddr(), buf() and strftime() values, as bpftrace prints them. */
+/** Text of ntop(), macaddr(), buf(), strftime(), usym(), username and cgroup_path() values, as bpftrace prints them. */
 final class Printables {
     private Printables() {}
 
@@ -22,6 +22,7 @@ final class Printables {
             case "time" -> strftime(t.detail(), buf.getLong(off));
             case "usym" -> io.jbpftrace.symbols.UserSymbols.get().resolve((int) buf.getLong(off + 8), buf.getLong(off), false);
             case "username" -> Users.name((int) buf.getLong(off));
+            case "cgroup_path" -> CgroupPaths.get().describe(buf.getLong(off), t.detail());
             default -> throw new IllegalStateException(t.kind());
         };
     }

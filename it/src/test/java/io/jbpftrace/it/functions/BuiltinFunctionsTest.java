@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jbpftrace.it.support.Jbpftrace;
 import io.jbpftrace.it.support.RequiresRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Year;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +34,7 @@ class BuiltinFunctionsTest {
         "rand, cgroup  | BEGIN { printf(\"%d\\n\", rand >= 0 && cgroup > 0); exit(); }                     | 1",
         "strftime      | BEGIN { printf(\"%s\\n\", strftime(\"%Y\", nsecs)); exit(); }                      | YEAR",
         "time          | BEGIN { time(\"%Y\\n\"); exit(); }                                                 | YEAR",
+        "cgroup_path   | BEGIN { printf(\"%s\\n\", cgroup_path(cgroup, \"unified\")); exit(); }              | unified:/\\S*",
         "reg, usym     | profile:hz:99 { printf(\"%d %s\\n\", reg(\"ip\") > 0, usym(reg(\"ip\"))); exit(); } | 1 \\S+",
     })
     void printsWhatTheMachineSays(String name, String script, String expected) {
@@ -39,6 +43,27 @@ class BuiltinFunctionsTest {
         String line = r.stdout().lines().findFirst().orElse("");
         String pattern = expected.replace("YEAR", String.valueOf(Year.now().getValue()));
         assertTrue(Pattern.matches(pattern, line), () -> name + ": " + r);
+    }
+
+    /** A cgroup made for the test is found by its id in the cgroup2 hierarchy. */
+    @Test
+    void cgroupPathFindsANewCgroup() throws Exception {
+        Path unified = cgroup2MountPoint();
+        Path made = Files.createDirectory(unified.resolve("jbpftrace-it-" + ProcessHandle.current().pid()));
+        try {
+            Jbpftrace.Result r = Jbpftrace.run("-q", "-e", "BEGIN { printf(\"%s\\n\", cgroup_path(cgroupid(\"" + made + "\"), \"unif*\")); exit(); }");
+            assertEquals(0, r.exitCode(), r::toString);
+            assertEquals("unified:/" + made.getFileName(), r.stdout().lines().findFirst().orElse(""), r::toString);
+        } finally {
+            Files.delete(made);
+        }
+    }
+
+    private static Path cgroup2MountPoint() throws Exception {
+        try (var lines = Files.lines(Path.of("/proc/self/mountinfo"))) {
+            return lines.filter(l -> l.contains(" - cgroup2 ")).map(l -> Path.of(l.split(" ")[4])).findFirst()
+                    .orElseThrow(() -> new org.opentest4j.TestAbortedException("no cgroup2 hierarchy mounted"));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
