@@ -50,6 +50,9 @@ public final class Asm {
 
     public Asm add(Reg dst, int imm) { return alu64Imm(Op.ADD, dst, imm); }
 
+    /** Reverses the low {@code bits} (16, 32 or 64) bytes of dst, zeroing the rest: BPF_END to big endian on a little-endian host. */
+    public Asm swapBytes(Reg dst, int bits) { return emit(new Insn(Op.ALU | Op.END | Op.X, dst.id(), 0, 0, bits)); }
+
     public Asm neg(Reg dst) { return emit(new Insn(Op.ALU64 | Op.NEG, dst.id(), 0, 0, 0)); }
 
     /** Loads any 64-bit constant (two instruction slots). */

@@ -91,6 +91,13 @@ final class ExprGen {
             case "ksym" -> toR0(c.args().get(0));
             case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.spi.PtRegs.offsetOf(((Expr.StrLit) c.args().get(0)).value()));
             case "kaddr", "cgroupid" -> loadConst(g.analysis.constant(c));
+            case "uptr", "kptr" -> toR0(c.args().get(0));
+            case "bswap" -> {
+                toR0(c.args().get(0));
+                int size = g.type(c).size();
+                if (size == 1) asm.alu64Imm(Op.AND, Reg.R0, 0xff);
+                else asm.swapBytes(Reg.R0, size * 8);
+            }
             case "uaddr" -> symbolAddress(c).code().emit(asm, GenState.CTX, Reg.R0);
             case "strncmp" -> {
                 compareStrings(c.args().get(0), c.args().get(1), (int) ((Expr.IntLit) c.args().get(2)).value());

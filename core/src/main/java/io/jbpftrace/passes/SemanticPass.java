@@ -380,6 +380,19 @@ public final class SemanticPass {
                 if (!(t instanceof Type.Str) && !Types.isInt(t)) throw ctx.error(args.get(0), "signal() only accepts a signal name or number");
                 return Type.VOID;
             }
+            case "bswap" -> {
+                argCount(c, 1, 1);
+                Type t = expr(args.get(0));
+                if (!Types.isInt(t)) throw ctx.error(c, "bswap() only supports integer arguments (" + typeWord(t) + " provided)");
+                return new Type.Int(t.size(), false);
+            }
+            case "uptr", "kptr" -> { // say which address space a pointer (or an address) points into
+                argCount(c, 1, 1);
+                Type t = expr(args.get(0));
+                if (t instanceof Type.Pointer p) return new Type.Pointer(p.target(), c.name().equals("uptr"));
+                if (!Types.isInt(t)) throw ctx.error(c, c.name() + "() only supports integer or pointer arguments (" + typeWord(t) + " provided)");
+                return t;
+            }
             case "ksym" -> {
                 argCount(c, 1, 1);
                 requireInt(args.get(0), "ksym() argument");
