@@ -24,19 +24,32 @@ public final class BinaryLocator {
         this.libraries = libraries;
     }
 
-    /** The absolute path of an executable regular file for {@code target}, if there is one. */
+    /**
+     * The absolute path of a readable ELF file for {@code target}, if there is one. Libraries
+     * need no execute bit (Debian installs libssl.so.3 and libpthread.so.0 with mode 644); a bare
+     * name searched on PATH must be a program, as the shell would find it.
+     */
     public Optional<Path> locate(String target) {
         if (target.isEmpty()) return Optional.empty();
-        if (target.indexOf('/') >= 0) return usable(Path.of(target).toAbsolutePath().normalize());
+        if (target.indexOf('/') >= 0) return readable(Path.of(target).toAbsolutePath().normalize());
         for (Path dir : searchPath) {
-            Optional<Path> found = usable(dir.resolve(target));
+            Optional<Path> found = readable(dir.resolve(target)).filter(Files::isExecutable);
             if (found.isPresent()) return found;
         }
-        return libraries.get().find(target).flatMap(BinaryLocator::usable);
+        return libraries.get().find(target).flatMap(BinaryLocator::readable);
     }
 
-    private static Optional<Path> usable(Path p) {
-        return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p.toAbsolutePath()) : Optional.empty();
+    private static Optional<Path> readable(Path p) {
+        return Files.isRegularFile(p) && isElf(p) ? Optional.of(p.toAbsolutePath()) : Optional.empty();
+    }
+
+    private static boolean isElf(Path p) {
+        byte[] magic = new byte[4];
+        try (var in = Files.newInputStream(p)) {
+            return in.readNBytes(magic, 0, 4) == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static List<Path> pathFromEnvironment() {

@@ -12,10 +12,10 @@ class BinaryLocatorTest {
     private final BinaryLocator locator = new BinaryLocator(List.of(Path.of("/nonexistent"), Path.of("/usr/bin")),
             LdSoCache::system);
 
-    @Test void absolutePathsMustBeExecutableFiles() {
+    @Test void absolutePathsMustBeElfFiles() {
         assertEquals(Optional.of(Path.of("/usr/bin/env")), locator.locate("/usr/bin/env"));
         assertEquals(Optional.empty(), locator.locate("/nope"));
-        assertEquals(Optional.empty(), locator.locate("/etc/passwd"), "not executable");
+        assertEquals(Optional.empty(), locator.locate("/etc/passwd"), "not ELF");
         assertEquals(Optional.empty(), locator.locate("/usr/bin"), "a directory");
         assertEquals(Optional.empty(), locator.locate(""));
     }
@@ -30,5 +30,12 @@ class BinaryLocatorTest {
         Path libc = locator.locate("libc").orElseThrow();
         assertTrue(libc.toString().endsWith("/libc.so.6"), libc.toString());
         assertEquals(Optional.empty(), locator.locate("no-such-program-or-library"));
+    }
+
+    /** Debian installs some libraries without the execute bit; uprobes do not need it. */
+    @Test void librariesNeedNoExecuteBit() throws Exception {
+        Path pthread = locator.locate("libpthread").orElseThrow();
+        assertTrue(pthread.toString().endsWith("/libpthread.so.0"), pthread.toString());
+        assertEquals(Optional.of(pthread), locator.locate(pthread.toString()));
     }
 }
