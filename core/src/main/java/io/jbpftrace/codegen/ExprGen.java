@@ -21,6 +21,7 @@ final class ExprGen {
     private final GenState g;
     private final Asm asm;
     MapGen maps;
+    IncrementGen increments;
 
     ExprGen(GenState g) {
         this.g = g;
@@ -52,6 +53,7 @@ final class ExprGen {
         else if (e instanceof Expr.Sizeof || e instanceof Expr.Offsetof) loadConst(g.analysis.constant(e));
         else if (e instanceof Expr.Call c) call(c);
         else if (e instanceof Expr.Index ix) index(ix);
+        else if (e instanceof Expr.Increment inc) increments.toR0(inc);
         else throw g.ctx.error(e, "This expression is not supported yet");
     }
 

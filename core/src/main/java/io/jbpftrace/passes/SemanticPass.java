@@ -113,8 +113,34 @@ public final class SemanticPass {
         } else if ((s instanceof Stmt.Break || s instanceof Stmt.Continue) && loopDepth == 0) {
             throw ctx.error(s, (s instanceof Stmt.Break ? "break" : "continue") + " used outside of a loop");
         } else if (s instanceof Stmt.For f) {
-            throw ctx.error(f, "for loops over maps are not supported yet");
+            forLoop(f);
         }
+    }
+
+    /**
+     * {@code for ($kv : @map)}: the body may use and assign the probe's variables; its own variables,
+     * {@code $kv} included, end with it (they live in the loop's callback).
+     */
+    private void forLoop(Stmt.For f) {
+        Expr.MapRef m = f.map();
+        if (!m.keys().isEmpty()) throw ctx.error(m, "Loop expression must be a map without keys");
+        MapSig sig = maps.get(m.name());
+        if (sig == null || sig.kind == null) {
+            if (strict) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
+            return;
+        }
+        MapIteration.refusal(sig.kind, sig.keys).ifPresent(message -> { throw ctx.error(m, m.name().length(), message); });
+        String name = f.var().name();
+        if (vars.containsKey(name)) throw ctx.error(f.var(), name.length() + 1, "Loop declaration shadows existing variable: $" + name);
+        Type element = MapIteration.element(sig.keys, sig.kind, sig.value);
+        types.put(m, element);
+        types.put(f.var(), element);
+        Map<String, Type> outer = new HashMap<>(vars);
+        vars.put(name, element);
+        loopDepth++;
+        block(f.body());
+        loopDepth--;
+        vars.keySet().retainAll(outer.keySet());
     }
 
     /** unroll takes an integer literal or a numeric positional parameter. */
@@ -259,6 +285,7 @@ public final class SemanticPass {
             sizeOf(so);
             return Type.Int.U64;
         }
+        if (e instanceof Expr.Increment inc) return increment(inc);
         if (e instanceof Expr.Offsetof of) {
             Type.Record r = structs.struct(of.typeName()).orElseThrow(() -> ctx.error(of, "Unknown struct: " + of.typeName()));
             constants.put(of, (long) r.field(of.field()).orElseThrow(() -> ctx.error(of, "'" + of.typeName() + "' has no field named '" + of.field() + "'")).offset());
@@ -335,6 +362,16 @@ public final class SemanticPass {
             throw ctx.error(m, m.name().length(), "Can not read from a " + sig.kind.name().toLowerCase() + " map in an expression");
         }
         return sig.kind == AggKind.VALUE ? sig.value : Type.Int.S64;
+    }
+
+    /** {@code x++}: only integers, then the update itself; the value has the target's type. */
+    private Type increment(Expr.Increment inc) {
+        Type current = inc.target() instanceof Expr.Var v ? vars.get(v.name()) : null;
+        if (current != null && !Types.isInt(current)) {
+            throw ctx.error(inc, "The " + inc.op() + " operator can not be used on expressions of type '" + Types.name(current) + "'");
+        }
+        stmt(inc.assign());
+        return expr(inc.target());
     }
 
     private Type variable(Expr.Var v) {

@@ -1,8 +1,10 @@
 package io.jbpftrace.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,11 +86,26 @@ class ScriptParserTest {
     }
 
     @Test
-    void incrementIsDesugared() {
-        Stmt.AssignVar s = assertInstanceOf(Stmt.AssignVar.class, onlyStmt("$i--"));
+    void incrementCarriesItsDesugaredUpdate() {
+        Stmt.ExprStmt stmt = assertInstanceOf(Stmt.ExprStmt.class, onlyStmt("$i--"));
+        Expr.Increment inc = assertInstanceOf(Expr.Increment.class, stmt.expr());
+        assertFalse(inc.prefix());
+        Stmt.AssignVar s = assertInstanceOf(Stmt.AssignVar.class, inc.assign());
         Expr.Binary value = assertInstanceOf(Expr.Binary.class, s.value());
         assertEquals("-", value.op());
+        assertSame(inc.target(), value.left());
         assertEquals(1, assertInstanceOf(Expr.IntLit.class, value.right()).value());
+    }
+
+    @Test
+    void incrementsAreExpressions() {
+        Expr.Binary sum = assertInstanceOf(Expr.Binary.class, valueOf("@a[1]++ + ++$x"));
+        Expr.Increment post = assertInstanceOf(Expr.Increment.class, sum.left());
+        assertFalse(post.prefix());
+        assertInstanceOf(Stmt.AssignMap.class, post.assign());
+        Expr.Increment pre = assertInstanceOf(Expr.Increment.class, sum.right());
+        assertTrue(pre.prefix());
+        assertEquals("++", pre.op());
     }
 
     @Test
