@@ -22,6 +22,7 @@ final class ExprGen {
     private final Asm asm;
     MapGen maps;
     IncrementGen increments;
+    MapFunctionGen mapFunctions;
 
     ExprGen(GenState g) {
         this.g = g;
@@ -93,6 +94,9 @@ final class ExprGen {
             case "ksym" -> toR0(c.args().get(0));
             case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.spi.PtRegs.offsetOf(((Expr.StrLit) c.args().get(0)).value()));
             case "kaddr", "cgroupid" -> loadConst(g.analysis.constant(c));
+            case "has_key" -> mapFunctions.hasKey(c);
+            case "len" -> mapFunctions.len(c);
+            case "strcontains" -> new StrContainsGen(g, this).contains(c.args().get(0), c.args().get(1));
             case "strncmp" -> {
                 compareStrings(c.args().get(0), c.args().get(1), (int) ((Expr.IntLit) c.args().get(2)).value());
                 asm.alu64Imm(Op.XOR, Reg.R0, 1); // strncmp is 0 when equal

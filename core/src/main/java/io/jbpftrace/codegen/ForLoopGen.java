@@ -35,6 +35,8 @@ final class ForLoopGen {
     private record Pending(Stmt.For loop, Label entry, Map<String, Integer> outerSlots, Map<String, Integer> outerSizes,
                            int ctxSpill, int returned, Frame caller) {}
 
+    private Label continueCallback;
+
     /** Each callback's frame and its caller's: the kernel limits their sum along a call chain. */
     private final Map<Frame, Frame> callers = new HashMap<>();
 
@@ -57,9 +59,16 @@ final class ForLoopGen {
         g.frame.release(mark);
     }
 
+    /** A callback that only returns 0 ("go on"), emitted once per program: len() counts with it. */
+    Label continueCallback() {
+        if (continueCallback == null) continueCallback = asm.newLabel("continue_cb");
+        return continueCallback;
+    }
+
     /** Emits the callbacks of the loops met so far, and of loops inside them; call after the main program. */
     void emitCallbacks() {
         while (!pending.isEmpty()) callback(pending.poll());
+        if (continueCallback != null) asm.subprogram(continueCallback).mov(Reg.R0, 0).exit();
         for (Frame f : callers.keySet()) {
             int chain = chainDepth(f);
             if (chain > Frame.LIMIT) throw new Frame.StackOverflow(chain);

@@ -30,6 +30,7 @@ public final class ProgramGen {
         this.exprs.increments = new IncrementGen(g, exprs, maps);
         this.output = new OutputGen(g, exprs);
         this.forLoops = new ForLoopGen(g, this);
+        this.exprs.mapFunctions = new MapFunctionGen(g, maps, forLoops);
     }
 
     /** @param ringbufMap map index of the output ring buffer (user maps use their MapInfo ids) */

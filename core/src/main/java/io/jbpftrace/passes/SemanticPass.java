@@ -26,6 +26,7 @@ public final class SemanticPass {
 
     private final CompileContext ctx;
     private final StructTypes structs;
+    private final MapFunctions mapFunctions;
     private final Map<String, MapSig> maps = new HashMap<>();
     private final List<Integer> stackDepths = new ArrayList<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
@@ -46,6 +47,7 @@ public final class SemanticPass {
     public SemanticPass(CompileContext ctx) {
         this.ctx = ctx;
         this.structs = new StructTypes(ctx.program().structs());
+        this.mapFunctions = new MapFunctions(this, ctx);
     }
 
     public Analysis run(List<ProbeInstance> instances) {
@@ -207,7 +209,7 @@ public final class SemanticPass {
     }
 
     /** The coarse type names bpftrace uses in some messages. */
-    private static String typeWord(Type t) {
+    static String typeWord(Type t) {
         if (t instanceof Type.Str) return "string";
         if (Types.isInt(t)) return "integer";
         return Types.name(t);
@@ -235,6 +237,23 @@ public final class SemanticPass {
             keys.add(t);
         }
         return keys;
+    }
+
+    /** The key types of a defined map, or null while it is unknown (undefined maps fail in the strict round). */
+    List<Type> mapKeyTypes(Expr.MapRef m) {
+        MapSig sig = maps.get(m.name());
+        if (sig == null || sig.kind == null) {
+            if (strict) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
+            return null;
+        }
+        return sig.keys;
+    }
+
+    /** Types a lookup's keys and checks them against the map's (as a read does, without reading). */
+    void readKeys(Expr.MapRef m) {
+        List<Type> keys = mapKeys(m);
+        MapSig sig = maps.get(m.name());
+        if (strict && sig != null && sig.kind != null) checkKeys(m, sig, keys);
     }
 
     private void checkKeys(Expr.MapRef ref, MapSig sig, List<Type> keys) {
@@ -533,6 +552,7 @@ public final class SemanticPass {
                 throw ctx.error(c, c.name() + "() expects a map to be provided");
             }
             default -> {
+                if (MapFunctions.handles(c.name())) return mapFunctions.call(c);
                 if (AggKind.ofFunction(c.name()) != null) throw ctx.error(c, c.name() + "() should be directly assigned to a map");
                 throw ctx.error(c, c.name().length(), "Unknown function: " + c.name());
             }
@@ -580,7 +600,7 @@ public final class SemanticPass {
     }
 
     /** bpftrace's wording: "requires no arguments", "requires one argument", "takes up to 3 arguments". */
-    private void argCount(Expr.Call c, int min, int max) {
+    void argCount(Expr.Call c, int min, int max) {
         int n = c.args().size();
         if (n >= min && n <= max) return;
         String what;
