@@ -306,14 +306,14 @@ final class ExprGen {
         Expr arg = c.args().get(0);
         Type at = g.type(arg);
         if (inMemory(at)) {
-            into(arg, off, size);
+            into(arg, off, Math.min(size, g.type(c).size())); // a string already in memory keeps max_strlen - 1 characters
             if (c.args().size() == 2 && c.args().get(1) instanceof Expr.IntLit n && n.value() < size) {
                 asm.storeImm(1, Reg.FP, off + (int) Math.max(0, n.value()), 0); // str(s, n) keeps n characters
             }
             return;
         }
         g.zero(off, size);
-        int limit = Math.min(size, SemanticPass.STRING_SIZE);
+        int limit = Math.min(size, g.ctx.config().maxStrlen());
         toR0(arg);
         int ptr = g.frame.alloc(8);
         asm.store(8, Reg.FP, ptr, Reg.R0);

@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * probe writes), the second checks everything and reports the first error with its position.
  */
 public final class SemanticPass {
+    /** Bytes of a str() value unless max_strlen says otherwise (see ScriptConfig). */
     public static final int STRING_SIZE = 64;
     public static final int DEFAULT_STACK_FRAMES = 127;
 
@@ -333,7 +334,7 @@ public final class SemanticPass {
         if (b.name().equals("curtask")) {
             return structs.struct("task_struct").map(r -> (Type) new Type.Pointer(new Type.Record(r.name(), List.of(), r.size()), false)).orElse(Type.Int.U64);
         }
-        if (b.name().equals("kstack") || b.name().equals("ustack")) return stack(b.name().equals("ustack"), "bpftrace", DEFAULT_STACK_FRAMES);
+        if (b.name().equals("kstack") || b.name().equals("ustack")) return stack(b.name().equals("ustack"), ctx.config().stackMode(), DEFAULT_STACK_FRAMES);
         try {
             var provided = instance.provider().builtin(b.name(), instance.target());
             if (provided.isPresent()) return provided.get().type();
@@ -464,10 +465,10 @@ public final class SemanticPass {
                 argCount(c, 1, 2);
                 Type bt = expr(args.get(0));
                 if (!Types.isInt(bt) && !(bt instanceof Type.Str)) throw ctx.error(args.get(0), "buf() expects an address or an array (" + Types.name(bt) + " provided)");
-                int n = STRING_SIZE;
+                int n = ctx.config().maxStrlen();
                 if (args.size() == 2) {
                     if (!(args.get(1) instanceof Expr.IntLit len) || len.value() < 1) throw ctx.error(args.get(1), "buf() length must be a positive integer literal");
-                    n = (int) Math.min(len.value(), STRING_SIZE);
+                    n = (int) Math.min(len.value(), ctx.config().maxStrlen());
                     expr(args.get(1));
                 }
                 return new Type.Printable("buf", 8 + n, null);
@@ -517,9 +518,9 @@ public final class SemanticPass {
                 if (args.get(0) instanceof Expr.Positional p) types.put(p, new Type.Str(param(p).length() + 1));
                 Type t = args.get(0) instanceof Expr.Positional ? types.get(args.get(0)) : expr(args.get(0));
                 if (args.size() == 2) requireInt(args.get(1), "str() length");
-                if (t instanceof Type.Str || t instanceof Type.Array || t instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
+                if (t instanceof Type.Str || t instanceof Type.Array || t instanceof Type.DataLoc) return new Type.Str(ctx.config().maxStrlen());
                 if (!Types.isInt(t)) throw ctx.error(args.get(0), "str() expects an integer or a pointer type as first argument (" + Types.name(t) + " provided)");
-                return new Type.Str(STRING_SIZE);
+                return new Type.Str(ctx.config().maxStrlen());
             }
             case "kstack", "ustack" -> {
                 return stackCall(c);
@@ -583,7 +584,7 @@ public final class SemanticPass {
     /** kstack(N), kstack(mode), kstack(mode, N) and the same for ustack. */
     private Type stackCall(Expr.Call c) {
         argCount(c, 0, 2);
-        String mode = "bpftrace";
+        String mode = ctx.config().stackMode();
         int limit = DEFAULT_STACK_FRAMES;
         for (Expr a : c.args()) {
             if (a instanceof Expr.Builtin m && (m.name().equals("bpftrace") || m.name().equals("perf") || m.name().equals("raw"))) mode = m.name();
@@ -658,7 +659,7 @@ public final class SemanticPass {
         Type ft = field.type();
         // char arrays read as strings (tracepoint comm[16], task_struct comm, __data_loc char[])
         if (ft instanceof Type.Array a && Type.isChar(a.element())) return new Type.Str(a.length());
-        if (ft instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
+        if (ft instanceof Type.DataLoc) return new Type.Str(ctx.config().maxStrlen());
         return ft;
     }
 
