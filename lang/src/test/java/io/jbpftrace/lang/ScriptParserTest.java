@@ -162,4 +162,22 @@ class ScriptParserTest {
             }
         }
     }
+
+    @Test
+    void objectLikeMacrosExpandWhereTheyAreUsed() {
+        Program p = ScriptParser.parse("stdin", "#define N 5\n#define TWICE (N * 2) // comment\n#define F(x) x\nBEGIN { $v = TWICE + N; }");
+        Stmt.AssignVar s = (Stmt.AssignVar) p.probes().get(0).body().stmts().get(0);
+        Expr.Binary plus = assertInstanceOf(Expr.Binary.class, s.value());
+        Expr.Binary times = assertInstanceOf(Expr.Binary.class, plus.left());
+        assertEquals(5, assertInstanceOf(Expr.IntLit.class, times.left()).value());
+        assertEquals(new Pos(4, 14), times.left().pos()); // where TWICE was written
+        assertEquals(5, assertInstanceOf(Expr.IntLit.class, plus.right()).value());
+    }
+
+    @Test
+    void aMacroIsNotExpandedInsideItself() {
+        Program p = ScriptParser.parse("stdin", "#define X X + 1\nBEGIN { $v = X; }");
+        Expr.Binary plus = assertInstanceOf(Expr.Binary.class, ((Stmt.AssignVar) p.probes().get(0).body().stmts().get(0)).value());
+        assertEquals("X", assertInstanceOf(Expr.Builtin.class, plus.left()).name());
+    }
 }
