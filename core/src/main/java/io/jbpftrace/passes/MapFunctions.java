@@ -37,7 +37,7 @@ public final class MapFunctions {
         if (!m.keys().isEmpty()) throw ctx.error(first, "has_key() expects the first argument to be a map. Not a map value expression.");
         List<Type> keys = pass.mapKeyTypes(m);
         if (keys != null && keys.isEmpty()) throw ctx.error(first, "has_key() only accepts maps that have keys. No scalar maps e.g. `@a = 1;`");
-        pass.readKeys(lookupRef(c));
+        pass.readKeys(lookupRef(c), c.args().get(1));
         return Type.Int.U8;
     }
 

@@ -250,11 +250,16 @@ public final class SemanticPass {
         return sig.keys;
     }
 
-    /** Types a lookup's keys and checks them against the map's (as a read does, without reading). */
-    void readKeys(Expr.MapRef m) {
+    /** Types a lookup's keys and checks them against the map's (as a read does, without reading); errors point at {@code at}. */
+    void readKeys(Expr.MapRef m, Expr at) {
         List<Type> keys = mapKeys(m);
         MapSig sig = maps.get(m.name());
-        if (strict && sig != null && sig.kind != null) checkKeys(m, sig, keys);
+        if (!strict || sig == null || sig.kind == null) return;
+        try {
+            checkKeys(m, sig, keys);
+        } catch (io.jbpftrace.lang.CompileError e) {
+            throw ctx.error(at, e.getMessage());
+        }
     }
 
     private void checkKeys(Expr.MapRef ref, MapSig sig, List<Type> keys) {
