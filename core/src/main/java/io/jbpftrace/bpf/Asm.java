@@ -11,6 +11,8 @@ public final class Asm {
     private final List<Insn> insns = new ArrayList<>();
     private final List<Fixup> fixups = new ArrayList<>();
     private final List<MapRef> mapRefs = new ArrayList<>();
+    private final List<Fixup> funcRefs = new ArrayList<>();
+    private final List<Label> subprograms = new ArrayList<>();
     private int labelCount;
 
     /** An instruction index whose ld_imm64 immediate must become the fd of map {@code mapIndex}. */
@@ -78,6 +80,22 @@ public final class Asm {
         return emit(new Insn(0, 0, 0, 0, offset));
     }
 
+    /**
+     * Loads the address of the subprogram starting at {@code target} (a callback for a helper such as
+     * bpf_for_each_map_elem): ld_imm64 with src BPF_PSEUDO_FUNC, imm relative to the next instruction.
+     */
+    public Asm ldFunc(Reg dst, Label target) {
+        funcRefs.add(new Fixup(insns.size(), target));
+        emit(new Insn(Op.LD | Op.DW | Op.IMM, dst.id(), Op.PSEUDO_FUNC, 0, 0));
+        return emit(new Insn(0, 0, 0, 0, 0));
+    }
+
+    /** Starts a subprogram here: binds {@code label} and records it for the loader's function info. */
+    public Asm subprogram(Label label) {
+        subprograms.add(label);
+        return bind(label);
+    }
+
     // ---- memory ----
     public Asm load(int bytes, Reg dst, Reg base, int off) {
         return emit(new Insn(Op.LDX | Op.MEM | Op.size(bytes), dst.id(), base.id(), off, 0));
@@ -116,6 +134,11 @@ public final class Asm {
 
     public Asm exit() { return emit(new Insn(Op.JMP | Op.EXIT, 0, 0, 0, 0)); }
 
+    /** Whether any jump emitted so far targets {@code label} (an unreferenced block would be dead code). */
+    public boolean isReferenced(Label label) {
+        return fixups.stream().anyMatch(f -> f.target() == label);
+    }
+
     /** Resolves jumps and returns the finished instruction list. */
     public List<Insn> build() {
         List<Insn> out = new ArrayList<>(insns);
@@ -123,7 +146,16 @@ public final class Asm {
             if (!f.target().bound()) throw new IllegalStateException("unbound label: " + f.target());
             out.set(f.insnIndex(), out.get(f.insnIndex()).withOff(f.target().position - f.insnIndex() - 1));
         }
+        for (Fixup f : funcRefs) {
+            if (!f.target().bound()) throw new IllegalStateException("unbound label: " + f.target());
+            out.set(f.insnIndex(), out.get(f.insnIndex()).withImm(f.target().position - f.insnIndex() - 1));
+        }
         return out;
+    }
+
+    /** Instruction indexes where subprograms start, in order (the main program at 0 is not listed). */
+    public List<Integer> subprogramStarts() {
+        return subprograms.stream().map(l -> l.position).sorted().toList();
     }
 
     public List<MapRef> mapRefs() { return List.copyOf(mapRefs); }

@@ -22,6 +22,9 @@ public final class Op {
     /** Pseudo source register of ld_imm64 meaning "imm is a map fd". */
     public static final int PSEUDO_MAP_FD = 1, PSEUDO_MAP_VALUE = 2;
 
+    /** Pseudo source register of ld_imm64 meaning "imm is the instruction offset of a subprogram". */
+    public static final int PSEUDO_FUNC = 4;
+
     /** Size bits for a load/store of the given byte width. */
     public static int size(int bytes) {
         return switch (bytes) {

@@ -21,6 +21,8 @@ final class ExprGen {
     private final GenState g;
     private final Asm asm;
     MapGen maps;
+    IncrementGen increments;
+    MapFunctionGen mapFunctions;
 
     ExprGen(GenState g) {
         this.g = g;
@@ -52,6 +54,7 @@ final class ExprGen {
         else if (e instanceof Expr.Sizeof || e instanceof Expr.Offsetof) loadConst(g.analysis.constant(e));
         else if (e instanceof Expr.Call c) call(c);
         else if (e instanceof Expr.Index ix) index(ix);
+        else if (e instanceof Expr.Increment inc) increments.toR0(inc);
         else throw g.ctx.error(e, "This expression is not supported yet");
     }
 
@@ -99,6 +102,9 @@ final class ExprGen {
                 else asm.swapBytes(Reg.R0, size * 8);
             }
             case "uaddr" -> symbolAddress(c).code().emit(asm, GenState.CTX, Reg.R0);
+            case "has_key" -> mapFunctions.hasKey(c);
+            case "len" -> mapFunctions.len(c);
+            case "strcontains" -> new StrContainsGen(g, this).contains(c.args().get(0), c.args().get(1));
             case "strncmp" -> {
                 compareStrings(c.args().get(0), c.args().get(1), (int) ((Expr.IntLit) c.args().get(2)).value());
                 asm.alu64Imm(Op.XOR, Reg.R0, 1); // strncmp is 0 when equal
@@ -327,14 +333,14 @@ final class ExprGen {
         Expr arg = c.args().get(0);
         Type at = g.type(arg);
         if (inMemory(at)) {
-            into(arg, off, size);
+            into(arg, off, Math.min(size, g.type(c).size())); // a string already in memory keeps max_strlen - 1 characters
             if (c.args().size() == 2 && c.args().get(1) instanceof Expr.IntLit n && n.value() < size) {
                 asm.storeImm(1, Reg.FP, off + (int) Math.max(0, n.value()), 0); // str(s, n) keeps n characters
             }
             return;
         }
         g.zero(off, size);
-        int limit = Math.min(size, SemanticPass.STRING_SIZE);
+        int limit = Math.min(size, g.ctx.config().maxStrlen());
         toR0(arg);
         int ptr = g.frame.alloc(8);
         asm.store(8, Reg.FP, ptr, Reg.R0);

@@ -24,15 +24,17 @@ final class GenState {
     static final Reg CTX = Reg.R6;
 
     final Asm asm = new Asm();
-    final Frame frame = new Frame();
+    // The next five change while a for-loop's callback is generated (see ForLoopGen).
+    Frame frame = new Frame();
     final CompileContext ctx;
     final Analysis analysis;
     final ProbeInstance instance;
     final OutputTable output;
     final int ringbufMap;
-    final Label exit = asm.newLabel("exit");
-    final Map<String, Integer> varSlots = new HashMap<>();
-    final Deque<Label[]> loops = new ArrayDeque<>(); // {continue, break}
+    Label exit = asm.newLabel("exit");
+    Map<String, Integer> varSlots = new HashMap<>();
+    Map<String, Integer> varSizes = new HashMap<>(); // bytes of each slot, 8-byte multiples
+    Deque<Label[]> loops = new ArrayDeque<>(); // {continue, break}
     final StructTypes structs;
 
     GenState(CompileContext ctx, Analysis analysis, ProbeInstance instance, OutputTable output, int ringbufMap) {

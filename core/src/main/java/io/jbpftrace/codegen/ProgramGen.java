@@ -20,13 +20,17 @@ public final class ProgramGen {
     private final ExprGen exprs;
     private final MapGen maps;
     private final OutputGen output;
+    private final ForLoopGen forLoops;
 
     private ProgramGen(GenState g) {
         this.g = g;
         this.exprs = new ExprGen(g);
         this.maps = new MapGen(g, exprs);
         this.exprs.maps = maps;
+        this.exprs.increments = new IncrementGen(g, exprs, maps);
         this.output = new OutputGen(g, exprs);
+        this.forLoops = new ForLoopGen(g, this);
+        this.exprs.mapFunctions = new MapFunctionGen(g, maps, forLoops);
     }
 
     /** @param ringbufMap map index of the output ring buffer (user maps use their MapInfo ids) */
@@ -38,7 +42,7 @@ public final class ProgramGen {
         } catch (Frame.StackOverflow e) {
             throw ctx.error(instance.probe(), e.getMessage());
         }
-        return new GeneratedProgram(instance, g.asm.build(), g.asm.mapRefs());
+        return new GeneratedProgram(instance, g.asm.build(), g.asm.mapRefs(), g.asm.subprogramStarts());
     }
 
     private void program() {
@@ -50,16 +54,21 @@ public final class ProgramGen {
         }
         block(g.instance.probe().body());
         g.asm.bind(g.exit).mov(Reg.R0, 0).exit();
+        forLoops.emitCallbacks();
     }
 
-    /** Variables get fixed, zeroed slots for the whole program, so every path may read them. */
-    private void allocateVariables(Block b) {
+    /**
+     * Variables get fixed, zeroed slots for the whole function, so every path may read them. A for
+     * loop's body is another function (its callback), which allocates its own.
+     */
+    void allocateVariables(Block b) {
         for (Stmt s : b.stmts()) {
             if (s instanceof Stmt.AssignVar a && !g.varSlots.containsKey(a.target().name())) {
                 int size = Type.align8(g.type(a.target()).size());
                 int off = g.frame.alloc(size);
                 g.zero(off, size);
                 g.varSlots.put(a.target().name(), off);
+                g.varSizes.put(a.target().name(), size);
             }
             if (s instanceof Stmt.If i) {
                 allocateVariables(i.then());
@@ -74,7 +83,7 @@ public final class ProgramGen {
      * Emits a block; returns true when it always jumps away (exit, return, break, continue), in which
      * case nothing after it is emitted: the verifier rejects unreachable instructions.
      */
-    private boolean block(Block b) {
+    boolean block(Block b) {
         for (Stmt s : b.stmts()) {
             if (stmt(s)) return true;
         }
@@ -92,6 +101,7 @@ public final class ProgramGen {
                 if (block(u.body())) return true;
             }
         } else if (s instanceof Stmt.While w) whileStmt(w);
+        else if (s instanceof Stmt.For f) forLoops.call(f);
         else if (s instanceof Stmt.Break) return jump(g.loops.peek()[1]);
         else if (s instanceof Stmt.Continue) return jump(g.loops.peek()[0]);
         else if (s instanceof Stmt.Return) return jump(g.exit);
@@ -109,6 +119,10 @@ public final class ProgramGen {
     }
 
     private boolean exprStmt(Expr e) {
+        if (e instanceof Expr.Increment inc) {
+            exprs.increments.update(inc);
+            return false;
+        }
         if (e instanceof Expr.Call c && c.name().equals("exit")) {
             output.exit(c);
             return true;

@@ -12,6 +12,7 @@ import java.util.List;
 public final class BpfProgram implements AutoCloseable {
     /** sizeof(struct bpf_prog_load_opts) in libbpf 1.1 on LP64, and the offsets we set. */
     private static final int LOAD_OPTS_SIZE = 104, LOG_LEVEL = 88, LOG_SIZE = 92, LOG_BUF = 96;
+    private static final int PROG_BTF_FD = 16, FUNC_INFO = 56, FUNC_INFO_CNT = 64, FUNC_INFO_REC_SIZE = 68;
     /** sizeof(struct bpf_test_run_opts) in libbpf 1.1 on LP64, and the offsets we use. */
     private static final int TEST_OPTS_SIZE = 80, CTX_IN = 32, CTX_SIZE_IN = 48, RETVAL = 56;
     /** Raw tracepoint test runs accept up to MAX_BPF_FUNC_ARGS (12) u64 arguments. */
@@ -31,9 +32,26 @@ public final class BpfProgram implements AutoCloseable {
      * loaded again with the verifier log on, so the common successful path pays nothing for it.
      */
     public static BpfProgram load(ProgType type, String name, List<Insn> insns) throws KernelException {
+        return load(type, name, insns, List.of());
+    }
+
+    /** @param subprogramStarts instruction indexes of callback subprograms; they need function BTF */
+    public static BpfProgram load(ProgType type, String name, List<Insn> insns, List<Integer> subprogramStarts)
+            throws KernelException {
+        if (subprogramStarts.isEmpty()) return load(type, name, insns, loadOpts());
+        try (FuncInfoBtf btf = new FuncInfoBtf(subprogramStarts)) {
+            Memory opts = loadOpts();
+            opts.setInt(PROG_BTF_FD, btf.fd());
+            opts.setPointer(FUNC_INFO, btf.records());
+            opts.setInt(FUNC_INFO_CNT, btf.count());
+            opts.setInt(FUNC_INFO_REC_SIZE, FuncInfoBtf.RECORD_SIZE);
+            return load(type, name, insns, opts);
+        }
+    }
+
+    private static BpfProgram load(ProgType type, String name, List<Insn> insns, Memory opts) throws KernelException {
         String kernelName = BpfMap.kernelName(name);
         Memory code = encode(insns);
-        Memory opts = loadOpts();
         int fd = LibBpf.bpf_prog_load(type.id, kernelName, "GPL", code, insns.size(), opts);
         if (fd >= 0) return new BpfProgram(fd, name);
         int firstError = fd;

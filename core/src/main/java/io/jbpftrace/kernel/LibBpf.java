@@ -48,6 +48,24 @@ final class LibBpf {
 
     static native int bpf_raw_tracepoint_open(String name, int progFd);
 
+    static native Pointer btf__new_empty();
+
+    static native int btf__add_int(Pointer btf, String name, long byteSize, int encoding);
+
+    static native int btf__add_ptr(Pointer btf, int refTypeId);
+
+    static native int btf__add_func_proto(Pointer btf, int returnTypeId);
+
+    static native int btf__add_func_param(Pointer btf, String name, int typeId);
+
+    static native int btf__add_func(Pointer btf, String name, int linkage, int protoTypeId);
+
+    static native int btf__load_into_kernel(Pointer btf);
+
+    static native int btf__fd(Pointer btf);
+
+    static native void btf__free(Pointer btf);
+
     static native Pointer ring_buffer__new(int mapFd, SampleCallback callback, Pointer ctx, Pointer opts);
 
     static native int ring_buffer__poll(Pointer rb, int timeoutMs);

@@ -14,6 +14,7 @@ final class InstructionDump {
             out.append("; program ").append(p.instance().target().name()).append('\n');
             int i = 0;
             for (Insn insn : p.insns()) {
+                if (p.subprogramStarts().contains(i)) out.append("; callback\n");
                 out.append(String.format("%4d: op=%02x dst=r%d src=r%d off=%d imm=%d%n", i++, insn.opcode(), insn.dst(), insn.src(), insn.off(), insn.imm()));
             }
         }

@@ -3,6 +3,7 @@ package io.jbpftrace.launcher;
 import io.jbpftrace.lang.CompileError;
 import io.jbpftrace.kernel.KernelException;
 import io.jbpftrace.kernel.VerifierException;
+import io.jbpftrace.passes.ScriptConfig;
 import io.jbpftrace.spi.ProbeException;
 
 /** The {@code jbpftrace} command: prints errors as values, exit code 1, stack traces only with -d. */
@@ -31,6 +32,8 @@ public final class Main {
         } catch (CompileError e) {
             System.err.println(e.format());
             debug(options, e);
+        } catch (ScriptConfig.EnvironmentError e) {
+            System.err.println("ERROR: " + e.getMessage());
         } catch (VerifierException e) {
             System.err.println("ERROR: the kernel's verifier rejected " + e.getMessage());
             System.err.println(VerifierLog.explain(e.log()));

@@ -8,9 +8,14 @@ import java.util.List;
 /**
  * What every pass may need: the script (for positioned errors), the command line's positional
  * parameters, whether unsafe functions (system, signal) were allowed with --unsafe, and the
- * CLOCK_MONOTONIC time the trace counts {@code elapsed} from (System.nanoTime uses that clock on Linux).
+ * CLOCK_MONOTONIC time the trace counts {@code elapsed} from (System.nanoTime uses that clock on Linux),
+ * and the config variables in effect (script config block and environment).
  */
-public record CompileContext(Program program, List<String> positionalParams, boolean unsafe, long startNanos) {
+public record CompileContext(Program program, List<String> positionalParams, boolean unsafe, long startNanos, ScriptConfig config) {
+
+    public CompileContext(Program program, List<String> positionalParams, boolean unsafe, long startNanos) {
+        this(program, positionalParams, unsafe, startNanos, ScriptConfig.DEFAULTS);
+    }
 
     /** An error underlining the whole node, as bpftrace does. */
     public CompileError error(Node at, String message) {

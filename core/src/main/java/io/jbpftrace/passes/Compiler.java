@@ -19,6 +19,7 @@ public final class Compiler {
     private final ProviderRegistry registry;
     private final Kernel kernel;
     private boolean unsafe;
+    private java.util.Map<String, String> environment = System.getenv();
 
     public Compiler(ProviderRegistry registry, Kernel kernel) {
         this.registry = registry;
@@ -31,13 +32,20 @@ public final class Compiler {
         return this;
     }
 
+    /** Where BPFTRACE_* config variables are read from (the process environment by default). */
+    public Compiler environment(java.util.Map<String, String> env) {
+        this.environment = env;
+        return this;
+    }
+
     /** A compiled script: programs to load, and what userspace needs to interpret their output. */
     public record Result(CompileContext context, Analysis analysis, List<GeneratedProgram> programs, OutputTable output) {
     }
 
     public Result compile(String fileName, String source, List<String> positionalParams) {
         Program program = ScriptParser.parse(fileName, source);
-        CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime());
+        ScriptConfig config = ScriptConfig.resolve(program, environment);
+        CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime(), config);
         List<ProbeInstance> instances = new ProbeExpansionPass(registry, kernel).run(ctx);
         Analysis analysis = new SemanticPass(ctx).run(instances);
         OutputTable output = new OutputTable();

@@ -21,11 +21,13 @@ import java.util.TreeMap;
  * probe writes), the second checks everything and reports the first error with its position.
  */
 public final class SemanticPass {
+    /** Bytes of a str() value unless max_strlen says otherwise (see ScriptConfig). */
     public static final int STRING_SIZE = 64;
     public static final int DEFAULT_STACK_FRAMES = 127;
 
     private final CompileContext ctx;
     private final StructTypes structs;
+    private final MapFunctions mapFunctions;
     private final Map<String, MapSig> maps = new HashMap<>();
     private final List<Integer> stackDepths = new ArrayList<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
@@ -46,6 +48,7 @@ public final class SemanticPass {
     public SemanticPass(CompileContext ctx) {
         this.ctx = ctx;
         this.structs = new StructTypes(ctx.program().structs());
+        this.mapFunctions = new MapFunctions(this, ctx);
     }
 
     public Analysis run(List<ProbeInstance> instances) {
@@ -113,8 +116,34 @@ public final class SemanticPass {
         } else if ((s instanceof Stmt.Break || s instanceof Stmt.Continue) && loopDepth == 0) {
             throw ctx.error(s, (s instanceof Stmt.Break ? "break" : "continue") + " used outside of a loop");
         } else if (s instanceof Stmt.For f) {
-            throw ctx.error(f, "for loops over maps are not supported yet");
+            forLoop(f);
         }
+    }
+
+    /**
+     * {@code for ($kv : @map)}: the body may use and assign the probe's variables; its own variables,
+     * {@code $kv} included, end with it (they live in the loop's callback).
+     */
+    private void forLoop(Stmt.For f) {
+        Expr.MapRef m = f.map();
+        if (!m.keys().isEmpty()) throw ctx.error(m, "Loop expression must be a map without keys");
+        MapSig sig = maps.get(m.name());
+        if (sig == null || sig.kind == null) {
+            if (strict) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
+            return;
+        }
+        MapIteration.refusal(sig.kind, sig.keys).ifPresent(message -> { throw ctx.error(m, m.name().length(), message); });
+        String name = f.var().name();
+        if (vars.containsKey(name)) throw ctx.error(f.var(), name.length() + 1, "Loop declaration shadows existing variable: $" + name);
+        Type element = MapIteration.element(sig.keys, sig.kind, sig.value);
+        types.put(m, element);
+        types.put(f.var(), element);
+        Map<String, Type> outer = new HashMap<>(vars);
+        vars.put(name, element);
+        loopDepth++;
+        block(f.body());
+        loopDepth--;
+        vars.keySet().retainAll(outer.keySet());
     }
 
     /** unroll takes an integer literal or a numeric positional parameter. */
@@ -181,7 +210,7 @@ public final class SemanticPass {
     }
 
     /** The coarse type names bpftrace uses in some messages. */
-    private static String typeWord(Type t) {
+    static String typeWord(Type t) {
         if (t instanceof Type.Str) return "string";
         if (Types.isInt(t)) return "integer";
         return Types.name(t);
@@ -209,6 +238,28 @@ public final class SemanticPass {
             keys.add(t);
         }
         return keys;
+    }
+
+    /** The key types of a defined map, or null while it is unknown (undefined maps fail in the strict round). */
+    List<Type> mapKeyTypes(Expr.MapRef m) {
+        MapSig sig = maps.get(m.name());
+        if (sig == null || sig.kind == null) {
+            if (strict) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
+            return null;
+        }
+        return sig.keys;
+    }
+
+    /** Types a lookup's keys and checks them against the map's (as a read does, without reading); errors point at {@code at}. */
+    void readKeys(Expr.MapRef m, Expr at) {
+        List<Type> keys = mapKeys(m);
+        MapSig sig = maps.get(m.name());
+        if (!strict || sig == null || sig.kind == null) return;
+        try {
+            checkKeys(m, sig, keys);
+        } catch (io.jbpftrace.lang.CompileError e) {
+            throw ctx.error(at, e.getMessage());
+        }
     }
 
     private void checkKeys(Expr.MapRef ref, MapSig sig, List<Type> keys) {
@@ -259,6 +310,7 @@ public final class SemanticPass {
             sizeOf(so);
             return Type.Int.U64;
         }
+        if (e instanceof Expr.Increment inc) return increment(inc);
         if (e instanceof Expr.Offsetof of) {
             Type.Record r = structs.struct(of.typeName()).orElseThrow(() -> ctx.error(of, "Unknown struct: " + of.typeName()));
             constants.put(of, (long) r.field(of.field()).orElseThrow(() -> ctx.error(of, "'" + of.typeName() + "' has no field named '" + of.field() + "'")).offset());
@@ -287,7 +339,7 @@ public final class SemanticPass {
         if (b.name().equals("curtask")) {
             return structs.struct("task_struct").map(r -> (Type) new Type.Pointer(new Type.Record(r.name(), List.of(), r.size()), false)).orElse(Type.Int.U64);
         }
-        if (b.name().equals("kstack") || b.name().equals("ustack")) return stack(b.name().equals("ustack"), "bpftrace", DEFAULT_STACK_FRAMES);
+        if (b.name().equals("kstack") || b.name().equals("ustack")) return stack(b.name().equals("ustack"), ctx.config().stackMode(), DEFAULT_STACK_FRAMES);
         try {
             var provided = instance.provider().builtin(b.name(), instance.target());
             if (provided.isPresent()) return provided.get().type();
@@ -345,6 +397,16 @@ public final class SemanticPass {
             throw ctx.error(m, m.name().length(), "Can not read from a " + sig.kind.name().toLowerCase() + " map in an expression");
         }
         return sig.kind == AggKind.VALUE ? sig.value : Type.Int.S64;
+    }
+
+    /** {@code x++}: only integers, then the update itself; the value has the target's type. */
+    private Type increment(Expr.Increment inc) {
+        Type current = inc.target() instanceof Expr.Var v ? vars.get(v.name()) : null;
+        if (current != null && !Types.isInt(current)) {
+            throw ctx.error(inc, "The " + inc.op() + " operator can not be used on expressions of type '" + Types.name(current) + "'");
+        }
+        stmt(inc.assign());
+        return expr(inc.target());
     }
 
     private Type variable(Expr.Var v) {
@@ -441,10 +503,10 @@ public final class SemanticPass {
                 if (args.size() == 1 && bt instanceof Type.Str) {
                     throw ctx.error(c, "buf() expects a length argument for non-array type string");
                 }
-                int n = STRING_SIZE;
+                int n = ctx.config().maxStrlen();
                 if (args.size() == 2) {
                     if (!(args.get(1) instanceof Expr.IntLit len) || len.value() < 1) throw ctx.error(args.get(1), "buf() length must be a positive integer literal");
-                    n = (int) Math.min(len.value(), STRING_SIZE);
+                    n = (int) Math.min(len.value(), ctx.config().maxStrlen());
                     expr(args.get(1));
                 }
                 return new Type.Printable("buf", 8 + n, null);
@@ -501,9 +563,9 @@ public final class SemanticPass {
                 if (args.get(0) instanceof Expr.Positional p) types.put(p, new Type.Str(param(p).length() + 1));
                 Type t = args.get(0) instanceof Expr.Positional ? types.get(args.get(0)) : expr(args.get(0));
                 if (args.size() == 2) requireInt(args.get(1), "str() length");
-                if (t instanceof Type.Str || t instanceof Type.Array || t instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
+                if (t instanceof Type.Str || t instanceof Type.Array || t instanceof Type.DataLoc) return new Type.Str(ctx.config().maxStrlen());
                 if (!Types.isInt(t)) throw ctx.error(args.get(0), "str() expects an integer or a pointer type as first argument (" + Types.name(t) + " provided)");
-                return new Type.Str(STRING_SIZE);
+                return new Type.Str(ctx.config().maxStrlen());
             }
             case "kstack", "ustack" -> {
                 return stackCall(c);
@@ -536,6 +598,7 @@ public final class SemanticPass {
                 throw ctx.error(c, c.name() + "() expects a map to be provided");
             }
             default -> {
+                if (MapFunctions.handles(c.name())) return mapFunctions.call(c);
                 if (AggKind.ofFunction(c.name()) != null) throw ctx.error(c, c.name() + "() should be directly assigned to a map");
                 throw ctx.error(c, c.name().length(), "Unknown function: " + c.name());
             }
@@ -566,7 +629,7 @@ public final class SemanticPass {
     /** kstack(N), kstack(mode), kstack(mode, N) and the same for ustack. */
     private Type stackCall(Expr.Call c) {
         argCount(c, 0, 2);
-        String mode = "bpftrace";
+        String mode = ctx.config().stackMode();
         int limit = DEFAULT_STACK_FRAMES;
         for (Expr a : c.args()) {
             if (a instanceof Expr.Builtin m && (m.name().equals("bpftrace") || m.name().equals("perf") || m.name().equals("raw"))) mode = m.name();
@@ -583,7 +646,7 @@ public final class SemanticPass {
     }
 
     /** bpftrace's wording: "requires no arguments", "requires one argument", "takes up to 3 arguments". */
-    private void argCount(Expr.Call c, int min, int max) {
+    void argCount(Expr.Call c, int min, int max) {
         int n = c.args().size();
         if (n >= min && n <= max) return;
         String what;
@@ -641,7 +704,7 @@ public final class SemanticPass {
         Type ft = field.type();
         // char arrays read as strings (tracepoint comm[16], task_struct comm, __data_loc char[])
         if (ft instanceof Type.Array a && Type.isChar(a.element())) return new Type.Str(a.length());
-        if (ft instanceof Type.DataLoc) return new Type.Str(STRING_SIZE);
+        if (ft instanceof Type.DataLoc) return new Type.Str(ctx.config().maxStrlen());
         return ft;
     }
 

@@ -39,6 +39,7 @@ final class SourceSpans {
         if (n instanceof Expr.StrLit) return closing(line, start, '"', '"');
         if (n instanceof Expr.Binary b) return sameLine(n, b.right()) ? end(b.right()) : -1;
         if (n instanceof Expr.Unary u) return sameLine(n, u.operand()) ? end(u.operand()) : -1;
+        if (n instanceof Expr.Increment i) return sameLine(n, i.target()) ? end(i.target()) + (i.prefix() ? 0 : 2) : -1;
         if (n instanceof Expr.Cast c) return sameLine(n, c.operand()) ? end(c.operand()) : -1;
         if (n instanceof Expr.Ternary t) return sameLine(n, t.otherwise()) ? end(t.otherwise()) : -1;
         if (n instanceof Expr.Field f) return word(line, line.indexOf(f.field(), Math.max(start, end(f.target()))));

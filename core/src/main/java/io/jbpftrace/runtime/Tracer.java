@@ -30,7 +30,6 @@ import java.util.function.BooleanSupplier;
  * creates; {@link #close()} releases all of them.
  */
 public final class Tracer implements AutoCloseable {
-    static final int MAX_ENTRIES = 4096;
     private static final int MAX_STACKS = 4096;
     private static final int RINGBUF_BYTES = 1 << 20;
     private static final int BEGIN_RINGBUF_BYTES = 1 << 18;
@@ -67,7 +66,7 @@ public final class Tracer implements AutoCloseable {
     public void load() throws KernelException {
         for (MapInfo info : script.analysis().maps().values()) {
             MapType type = info.kind().perCpu() ? MapType.PERCPU_HASH : MapType.HASH;
-            maps.add(BpfMap.create(type, info.name(), info.keySize(), info.valueSize(), MAX_ENTRIES));
+            maps.add(BpfMap.create(type, info.name(), info.keySize(), info.valueSize(), script.context().config().maxMapKeys()));
         }
         BpfMap ringbuf = BpfMap.create(MapType.RINGBUF, "output", 0, 0, RINGBUF_BYTES);
         maps.add(ringbuf);
@@ -82,7 +81,7 @@ public final class Tracer implements AutoCloseable {
         maps.add(lostEvents);
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
-            programs.add(BpfProgram.load(pi.provider().programType(pi.target()), programName(pi), withMapFds(p)));
+            programs.add(BpfProgram.load(pi.provider().programType(pi.target()), programName(pi), withMapFds(p), p.subprogramStarts()));
         }
     }
 

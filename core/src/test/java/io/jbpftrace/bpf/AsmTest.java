@@ -129,4 +129,18 @@ class AsmTest {
         assertThrows(IllegalArgumentException.class, () -> new Insn(0, 16, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new Insn(0, 0, 0, 40000, 0));
     }
+
+    @Test void ldFuncPointsAtTheSubprogramRelativeToTheNextInstruction() {
+        Asm asm = new Asm();
+        Label callback = asm.newLabel("cb");
+        asm.ldFunc(Reg.R2, callback).mov(Reg.R0, 0).exit();
+        asm.subprogram(callback).mov(Reg.R0, 0).exit();
+        List<Insn> insns = asm.build();
+        // ld_imm64 r2, <func>: opcode 0x18, src_reg 4 (BPF_PSEUDO_FUNC); the kernel finds the callback at 0 + imm + 1 = 4
+        assertEquals(0x18, insns.get(0).opcode());
+        assertEquals(Op.PSEUDO_FUNC, insns.get(0).src());
+        assertEquals(2, insns.get(0).dst());
+        assertEquals(3, insns.get(0).imm());
+        assertEquals(List.of(4), asm.subprogramStarts());
+    }
 }

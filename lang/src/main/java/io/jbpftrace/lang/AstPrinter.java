@@ -170,6 +170,9 @@ public final class AstPrinter {
                 line(d, "sizeof", e.pos());
                 expr(e.operand(), d + 1);
             }
+        } else if (expr instanceof Expr.Increment e) {
+            line(d, (e.prefix() ? "pre " : "post ") + e.op(), e.pos());
+            expr(e.target(), d + 1);
         } else if (expr instanceof Expr.Offsetof e) {
             line(d, "offsetof " + e.typeName() + " " + e.field(), e.pos());
         }

@@ -5,6 +5,7 @@ import io.jbpftrace.lang.ast.Program;
 import io.jbpftrace.lang.parser.AstBuilder;
 import io.jbpftrace.lang.parser.BpfTraceLexer;
 import io.jbpftrace.lang.parser.BpfTraceParser;
+import io.jbpftrace.lang.parser.MacroTokenSource;
 import io.jbpftrace.lang.parser.SyntaxErrorStrategy;
 import io.jbpftrace.lang.parser.SyntaxErrorStrategy.SyntaxError;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class ScriptParser {
     public static Program parse(String fileName, String source) {
         BpfTraceLexer lexer = new BpfTraceLexer(CharStreams.fromString(source, fileName));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        CommonTokenStream tokens = new CommonTokenStream(new MacroTokenSource(lexer, MacroTokenSource.definitions(source)));
         BpfTraceParser parser = new BpfTraceParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new SyntaxErrorStrategy());

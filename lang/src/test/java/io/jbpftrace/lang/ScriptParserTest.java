@@ -1,8 +1,10 @@
 package io.jbpftrace.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,11 +86,26 @@ class ScriptParserTest {
     }
 
     @Test
-    void incrementIsDesugared() {
-        Stmt.AssignVar s = assertInstanceOf(Stmt.AssignVar.class, onlyStmt("$i--"));
+    void incrementCarriesItsDesugaredUpdate() {
+        Stmt.ExprStmt stmt = assertInstanceOf(Stmt.ExprStmt.class, onlyStmt("$i--"));
+        Expr.Increment inc = assertInstanceOf(Expr.Increment.class, stmt.expr());
+        assertFalse(inc.prefix());
+        Stmt.AssignVar s = assertInstanceOf(Stmt.AssignVar.class, inc.assign());
         Expr.Binary value = assertInstanceOf(Expr.Binary.class, s.value());
         assertEquals("-", value.op());
+        assertSame(inc.target(), value.left());
         assertEquals(1, assertInstanceOf(Expr.IntLit.class, value.right()).value());
+    }
+
+    @Test
+    void incrementsAreExpressions() {
+        Expr.Binary sum = assertInstanceOf(Expr.Binary.class, valueOf("@a[1]++ + ++$x"));
+        Expr.Increment post = assertInstanceOf(Expr.Increment.class, sum.left());
+        assertFalse(post.prefix());
+        assertInstanceOf(Stmt.AssignMap.class, post.assign());
+        Expr.Increment pre = assertInstanceOf(Expr.Increment.class, sum.right());
+        assertTrue(pre.prefix());
+        assertEquals("++", pre.op());
     }
 
     @Test
@@ -144,5 +161,23 @@ class ScriptParserTest {
                 parser.program(); // throws SyntaxError if SLL alone could not parse it
             }
         }
+    }
+
+    @Test
+    void objectLikeMacrosExpandWhereTheyAreUsed() {
+        Program p = ScriptParser.parse("stdin", "#define N 5\n#define TWICE (N * 2) // comment\n#define F(x) x\nBEGIN { $v = TWICE + N; }");
+        Stmt.AssignVar s = (Stmt.AssignVar) p.probes().get(0).body().stmts().get(0);
+        Expr.Binary plus = assertInstanceOf(Expr.Binary.class, s.value());
+        Expr.Binary times = assertInstanceOf(Expr.Binary.class, plus.left());
+        assertEquals(5, assertInstanceOf(Expr.IntLit.class, times.left()).value());
+        assertEquals(new Pos(4, 14), times.left().pos()); // where TWICE was written
+        assertEquals(5, assertInstanceOf(Expr.IntLit.class, plus.right()).value());
+    }
+
+    @Test
+    void aMacroIsNotExpandedInsideItself() {
+        Program p = ScriptParser.parse("stdin", "#define X X + 1\nBEGIN { $v = X; }");
+        Expr.Binary plus = assertInstanceOf(Expr.Binary.class, ((Stmt.AssignVar) p.probes().get(0).body().stmts().get(0)).value());
+        assertEquals("X", assertInstanceOf(Expr.Builtin.class, plus.left()).name());
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs every {@code golden/<area>/<name>.bt} through the real CLI ({@code jbpftrace -e "<script>" [args]})
  * and compares, byte for byte, stdout with {@code <name>.out} (exit code 0) or, under {@code errors/},
  * stderr with {@code <name>.err} (exit code 1). {@code <name>.args} holds extra arguments split at
- * whitespace. Expected outputs come from bpftrace 0.17 (see golden/README.md); {@code pending/} holds
+ * whitespace, {@code <name>.env} environment variables ({@code NAME=value} lines). Expected outputs come from bpftrace 0.17 (see golden/README.md); {@code pending/} holds
  * known failures of ours and is not run.
  */
 @ExtendWith(RequiresRoot.class)
@@ -47,7 +47,7 @@ class GoldenScriptsTest {
         Path root = goldenRoot();
         List<DynamicTest> tests = new ArrayList<>();
         for (GoldenCase golden : GoldenCase.findAll(root)) {
-            Future<Jbpftrace.Result> run = RUNNERS.submit(() -> Jbpftrace.run(TIMEOUT, golden.commandLine()));
+            Future<Jbpftrace.Result> run = RUNNERS.submit(() -> Jbpftrace.runWithEnv(golden.env(), TIMEOUT, golden.commandLine()));
             tests.add(DynamicTest.dynamicTest(golden.name(), golden.script().toUri(), () -> check(golden, await(run))));
         }
         if (tests.isEmpty()) fail("no golden scripts under " + root);
@@ -84,7 +84,7 @@ class GoldenScriptsTest {
     }
 
     /** One script and what it must produce. */
-    record GoldenCase(String name, Path script, Path expectedFile, List<String> extraArgs) {
+    record GoldenCase(String name, Path script, Path expectedFile, List<String> extraArgs, java.util.Map<String, String> env) {
         static final String PENDING = "pending";
 
         static List<GoldenCase> findAll(Path root) throws IOException {
@@ -103,7 +103,14 @@ class GoldenScriptsTest {
             Path expected = sibling(script, error ? ".err" : ".out");
             Path argsFile = sibling(script, ".args");
             List<String> args = Files.isRegularFile(argsFile) ? List.of(read(argsFile).trim().split("\\s+")) : List.of();
-            return new GoldenCase(name, script, expected, args);
+            Path envFile = sibling(script, ".env");
+            java.util.Map<String, String> env = new java.util.TreeMap<>();
+            if (Files.isRegularFile(envFile)) {
+                for (String line : read(envFile).split("\n")) {
+                    if (line.contains("=")) env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                }
+            }
+            return new GoldenCase(name, script, expected, args, env);
         }
 
         boolean isError() { return name.startsWith("errors/"); }

@@ -49,6 +49,14 @@ public final class Jbpftrace {
         }
     }
 
+    /** Runs to completion with extra environment variables (BPFTRACE_STRLEN, ...). */
+    public static Result runWithEnv(java.util.Map<String, String> env, Duration timeout, String... args) {
+        try (Background run = startAt(launcher(), env, args)) {
+            run.closeStdin();
+            return run.await(timeout);
+        }
+    }
+
     /** Runs the launcher of another distribution folder (a copy, an unpacked tarball) to completion. */
     public static Result runAt(Path home, Duration timeout, String... args) {
         try (Background run = startAt(home.resolve("bin/jbpftrace"), args)) {
@@ -61,11 +69,16 @@ public final class Jbpftrace {
     public static Background start(String... args) { return startAt(launcher(), args); }
 
     private static Background startAt(Path launcher, String... args) {
+        return startAt(launcher, java.util.Map.of(), args);
+    }
+
+    private static Background startAt(Path launcher, java.util.Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
         // Started directly (no shell, no `&`), so SIGINT is not ignored and reaches the JVM.
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
         try {
             return new Background(pb.start(), String.join(" ", args));
         } catch (IOException e) {

@@ -90,8 +90,6 @@ ifStmt
 simpleStmt
     : lvalue op=assignOp expr                               # assignStmt
     | LET VAR (ASSIGN expr)?                                # letStmt
-    | lvalue op=(INCREMENT | DECREMENT)                     # postIncStmt
-    | op=(INCREMENT | DECREMENT) lvalue                     # preIncStmt
     | BREAK                                                 # breakStmt
     | CONTINUE                                              # continueStmt
     | RETURN                                                # returnStmt
@@ -140,7 +138,9 @@ castType
     ;
 
 unary
-    : op=(LNOT | BNOT | MINUS | STAR | BAND) castExpr       # prefixOp
+    : op=(INCREMENT | DECREMENT) lvalue                     # preIncrement
+    | op=(LNOT | BNOT | MINUS | STAR | BAND) castExpr       # prefixOp
+    | lvalue op=(INCREMENT | DECREMENT)                     # postIncrement
     | postfix                                               # plainPostfix
     ;
 

@@ -53,6 +53,13 @@ public sealed interface Expr extends Node {
     /** {@code sizeof(type)} or {@code sizeof(expr)}: exactly one of typeName / operand is set. */
     record Sizeof(String typeName, int pointerDepth, Expr operand, Pos pos) implements Expr {}
 
+    /**
+     * {@code $x++}, {@code --@m[k]}: op is "++" or "--". {@code assign} is the same update written out
+     * ({@code target = target + 1}), which analysis and code generation reuse; its right-hand side
+     * reads {@code target}, the very node the expression's value comes from.
+     */
+    record Increment(Expr target, String op, boolean prefix, Stmt assign, Pos pos) implements Expr {}
+
     /** {@code offsetof(struct x, field)} */
     record Offsetof(String typeName, String field, Pos pos) implements Expr {}
 }

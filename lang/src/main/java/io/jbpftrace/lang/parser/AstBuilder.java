@@ -139,19 +139,20 @@ public final class AstBuilder extends BpfTraceParserBaseVisitor<Node> {
         return new Stmt.AssignVar(var(ctx.VAR().getSymbol()), expr(ctx.expr()), pos(ctx));
     }
 
-    @Override public Node visitPostIncStmt(PostIncStmtContext ctx) {
-        return increment(ctx.lvalue(), ctx.op, pos(ctx));
+    @Override public Node visitPreIncrement(PreIncrementContext ctx) {
+        return increment(ctx.lvalue(), ctx.op, true, pos(ctx));
     }
 
-    @Override public Node visitPreIncStmt(PreIncStmtContext ctx) {
-        return increment(ctx.lvalue(), ctx.op, pos(ctx));
+    @Override public Node visitPostIncrement(PostIncrementContext ctx) {
+        return increment(ctx.lvalue(), ctx.op, false, pos(ctx));
     }
 
-    /** {@code x++} becomes {@code x = x + 1}. */
-    private Stmt increment(LvalueContext target, Token op, Pos pos) {
+    /** {@code x++} carries its update written out: {@code x = x + 1}. */
+    private Expr.Increment increment(LvalueContext target, Token op, boolean prefix, Pos pos) {
         String binaryOp = op.getType() == BpfTraceParser.INCREMENT ? "+" : "-";
-        Expr value = new Expr.Binary(binaryOp, lvalue(target), new Expr.IntLit(1, pos(op)), pos(op));
-        return assign(target, value, pos);
+        Expr current = lvalue(target);
+        Expr value = new Expr.Binary(binaryOp, current, new Expr.IntLit(1, pos(op)), pos(op));
+        return new Expr.Increment(current, op.getText(), prefix, assign(target, value, pos), pos);
     }
 
     private Stmt assign(LvalueContext target, Expr value, Pos pos) {
