@@ -78,7 +78,8 @@ public final class Tracer implements AutoCloseable {
         beginRing = new RingBuffer(beginOutput, this::onEvent);
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
-            programs.add(BpfProgram.load(pi.provider().programType(pi.target()), programName(pi), withMapFds(p)));
+            programs.add(BpfProgram.load(pi.provider().programType(pi.target()), pi.provider().loadAttributes(pi.target()),
+                    programName(pi), withMapFds(p)));
         }
     }
 
