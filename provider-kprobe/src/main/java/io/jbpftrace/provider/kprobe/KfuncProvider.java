@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * typed from BTF. {@code kfunc:vmlinux:func} names the same function; other modules are not read.
  */
 public class KfuncProvider implements ProbeProvider {
+    /** The module name of the kernel image, as BTF and bpftrace call it. */
+    private static final String VMLINUX = "vmlinux";
     private static final Pattern ARG = Pattern.compile("arg\\d+");
 
     private final List<String> types;
@@ -60,12 +62,15 @@ public class KfuncProvider implements ProbeProvider {
                     .orElseThrow(() -> new ProbeException("No BTF found for " + spec.function())));
         }
         requireFentry(type() + ":" + spec.function(), found.get(0), kernel);
-        return found.stream().map(t -> new ProbeTarget(type() + ":" + t.function(), t)).toList();
+        return found.stream().map(t -> new ProbeTarget(name(t), t)).toList();
     }
+
+    /** As bpftrace names them, the module included: {@code kfunc:vmlinux:vfs_read} (also the {@code probe} builtin). */
+    private String name(KfuncTarget t) { return type() + ":" + VMLINUX + ":" + t.function(); }
 
     /** Only vmlinux' BTF is read, so a module's functions cannot be resolved. */
     private void requireVmlinux(KprobeSpec spec) throws ProbeException {
-        if (spec.module() == null || Glob.of(spec.module()).matches("vmlinux")) return;
+        if (spec.module() == null || Glob.of(spec.module()).matches(VMLINUX)) return;
         throw new ProbeException(type() + ":" + spec.text() + ": functions of kernel modules are not supported"
                 + " (only vmlinux' BTF is read); use " + type() + ":" + spec.function());
     }
@@ -89,12 +94,12 @@ public class KfuncProvider implements ProbeProvider {
         }
     }
 
-    /** {@code -l 'kfunc:vfs_*'}: the functions a wildcard would attach to, as {@code kfunc:func}. */
+    /** {@code -l 'kfunc:vfs_*'}: the functions a wildcard would attach to, as {@code kfunc:vmlinux:func}. */
     @Override
     public List<String> list(String pattern, Kernel kernel) throws ProbeException {
         AttachPoint ap = AttachPoint.parse(pattern);
         String function = ap.parts().isEmpty() ? "*" : ap.part(ap.parts().size() - 1);
-        if (ap.parts().size() == 2 && !Glob.of(ap.part(0)).matches("vmlinux")) return List.of();
+        if (ap.parts().size() == 2 && !Glob.of(ap.part(0)).matches(VMLINUX)) return List.of();
         Btf types;
         try {
             types = btf.get();
@@ -103,7 +108,7 @@ public class KfuncProvider implements ProbeProvider {
         }
         List<KfuncTarget> found = FentryFunctions.of(types, kernel.tracefs()).matching(function);
         if (found.isEmpty() || !loadable(found.get(0), kernel)) return List.of(); // like kprobes: only what could attach
-        return found.stream().map(t -> type() + ":" + t.function()).toList();
+        return found.stream().map(this::name).toList();
     }
 
     private boolean loadable(KfuncTarget t, Kernel kernel) {

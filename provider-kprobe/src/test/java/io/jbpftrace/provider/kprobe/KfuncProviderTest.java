@@ -96,12 +96,12 @@ class KfuncProviderTest {
 
     @Test void oneFunctionIsLoadedAgainstItsBtfId() throws Exception {
         ProbeTarget t = expand(kfunc(), "f:vfs_read").get(0);
-        assertEquals("kfunc:vfs_read", t.name());
+        assertEquals("kfunc:vmlinux:vfs_read", t.name());
         assertEquals(new KfuncTarget("vfs_read", 100, VFS_READ), t.data());
         assertEquals(ProgType.TRACING, kfunc().programType(t));
         assertEquals(new LoadAttributes(AttachType.TRACE_FENTRY, 100), kfunc().loadAttributes(t));
         ProbeTarget r = expand(kretfunc(), "kretfunc:vmlinux:vfs_write").get(0);
-        assertEquals("kretfunc:vfs_write", r.name());
+        assertEquals("kretfunc:vmlinux:vfs_write", r.name());
         assertEquals(new LoadAttributes(AttachType.TRACE_FEXIT, 101), kretfunc().loadAttributes(r));
         verify(kernel).requireLoadable(ProgType.TRACING, new LoadAttributes(AttachType.TRACE_FENTRY, 100),
                 "loading a BPF_PROG_TYPE_TRACING program for vfs_read");
@@ -109,14 +109,14 @@ class KfuncProviderTest {
 
     @Test void wildcardsTakeBtfFunctionsFtraceListsAndFentryCanTake() throws Exception {
         filterFunctions("vfs_read", "vfs_write", "vfs_many", "vfs_sync", "vfs_read [ext4]", "__ftrace_invalid_address___99");
-        assertEquals(List.of("kfunc:vfs_read", "kfunc:vfs_sync", "kfunc:vfs_write"),
+        assertEquals(List.of("kfunc:vmlinux:vfs_read", "kfunc:vmlinux:vfs_sync", "kfunc:vmlinux:vfs_write"),
                 expand(kfunc(), "kfunc:vfs_*").stream().map(ProbeTarget::name).toList());
-        assertEquals(List.of("kretfunc:vfs_write"), expand(kretfunc(), "fr:*:vfs_*rite").stream().map(ProbeTarget::name).toList());
+        assertEquals(List.of("kretfunc:vmlinux:vfs_write"), expand(kretfunc(), "fr:*:vfs_*rite").stream().map(ProbeTarget::name).toList());
         assertEquals("No matches for kfunc:ext4_* in kernel BTF", error(kfunc(), "kfunc:ext4_*"));
     }
 
     @Test void withoutAReadableFilterListBtfAloneDecides() throws Exception {
-        assertEquals(List.of("kfunc:vfs_notrace", "kfunc:vfs_read", "kfunc:vfs_sync", "kfunc:vfs_write"),
+        assertEquals(List.of("kfunc:vmlinux:vfs_notrace", "kfunc:vmlinux:vfs_read", "kfunc:vmlinux:vfs_sync", "kfunc:vmlinux:vfs_write"),
                 expand(kfunc(), "kfunc:vfs_*").stream().map(ProbeTarget::name).toList());
     }
 
@@ -142,8 +142,8 @@ class KfuncProviderTest {
 
     @Test void listsWhatAWildcardWouldAttach() throws Exception {
         filterFunctions("vfs_read", "vfs_write", "vfs_many", "do_nanosleep");
-        assertEquals(List.of("kfunc:vfs_read", "kfunc:vfs_write"), kfunc().list("kfunc:vfs_*", kernel));
-        assertEquals(List.of("kretfunc:vfs_read"), kretfunc().list("kretfunc:vmlinux:vfs_r*", kernel));
+        assertEquals(List.of("kfunc:vmlinux:vfs_read", "kfunc:vmlinux:vfs_write"), kfunc().list("kfunc:vfs_*", kernel));
+        assertEquals(List.of("kretfunc:vmlinux:vfs_read"), kretfunc().list("kretfunc:vmlinux:vfs_r*", kernel));
         assertEquals(List.of(), kfunc().list("kfunc:ext4:*", kernel));
         refuseFentry();
         assertEquals(List.of(), kfunc().list("kfunc:vfs_*", kernel), "nothing listed that could not attach");
@@ -176,7 +176,7 @@ class KfuncProviderTest {
 
     @Test void attachesThroughTheKernelFacade() throws Exception {
         Attachment handle = () -> {};
-        when(kernel.attachTracing("kretfunc:vfs_read", 7)).thenReturn(handle);
+        when(kernel.attachTracing("kretfunc:vmlinux:vfs_read", 7)).thenReturn(handle);
         assertSame(handle, kretfunc().attach(expand(kretfunc(), "kretfunc:vfs_read").get(0), 7, kernel));
     }
 }
