@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Kernel types from BTF. Lookups return language {@link Type}s: structs and unions as
@@ -108,6 +109,15 @@ public final class Btf {
         int id = lookup(BtfKind.FUNC, name);
         return id == 0 ? Optional.empty() : Optional.of(mapper.function(id));
     }
+
+    /** The BTF type id of the FUNC named {@code name}: what fentry/fexit programs are loaded against. */
+    public OptionalInt functionId(String name) {
+        int id = lookup(BtfKind.FUNC, name);
+        return id == 0 ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /** Every function name this blob (not its base) describes, sorted, each once: for wildcards and listing. */
+    public List<String> functionNames() { return names.all(BtfKind.FUNC); }
 
     /** A split blob's own definitions first, then its base's. */
     private int lookup(int kind, String name) {

@@ -1,6 +1,9 @@
 package io.jbpftrace.btf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -23,6 +26,15 @@ final class NameIndex {
             if (data.stringEquals(data.nameOffset(table[slot]), bytes)) return table[slot];
         }
         return 0;
+    }
+
+    /** The distinct names of {@code kind}, sorted. */
+    List<String> all(int kind) {
+        int[] table = table(kind);
+        List<String> out = new ArrayList<>();
+        for (int id : table) if (id != 0) out.add(data.name(id));
+        Collections.sort(out);
+        return out;
     }
 
     private int[] table(int kind) {

@@ -4,5 +4,5 @@
  * {@link io.jbpftrace.btf.Btf#vmlinux()}. Semantic versioning applies.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.jbpftrace.btf;

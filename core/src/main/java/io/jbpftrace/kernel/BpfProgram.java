@@ -3,6 +3,7 @@ package io.jbpftrace.kernel;
 import com.sun.jna.Memory;
 import io.jbpftrace.bpf.Insn;
 import io.jbpftrace.bpf.ProgType;
+import io.jbpftrace.spi.LoadAttributes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,8 @@ import java.util.List;
 /** One loaded BPF program, owned by this handle: closing it closes the program fd. */
 public final class BpfProgram implements AutoCloseable {
     /** sizeof(struct bpf_prog_load_opts) in libbpf 1.1 on LP64, and the offsets we set. */
-    private static final int LOAD_OPTS_SIZE = 104, LOG_LEVEL = 88, LOG_SIZE = 92, LOG_BUF = 96;
+    private static final int LOAD_OPTS_SIZE = 104, EXPECTED_ATTACH_TYPE = 12, ATTACH_BTF_ID = 32,
+            LOG_LEVEL = 88, LOG_SIZE = 92, LOG_BUF = 96;
     private static final int PROG_BTF_FD = 16, FUNC_INFO = 56, FUNC_INFO_CNT = 64, FUNC_INFO_REC_SIZE = 68;
     /** sizeof(struct bpf_test_run_opts) in libbpf 1.1 on LP64, and the offsets we use. */
     private static final int TEST_OPTS_SIZE = 80, CTX_IN = 32, CTX_SIZE_IN = 48, RETVAL = 56;
@@ -32,15 +34,24 @@ public final class BpfProgram implements AutoCloseable {
      * loaded again with the verifier log on, so the common successful path pays nothing for it.
      */
     public static BpfProgram load(ProgType type, String name, List<Insn> insns) throws KernelException {
-        return load(type, name, insns, List.of());
+        return load(type, LoadAttributes.NONE, name, insns, List.of());
     }
 
-    /** @param subprogramStarts instruction indexes of callback subprograms; they need function BTF */
+    /** With callback subprograms starting at {@code subprogramStarts}. */
     public static BpfProgram load(ProgType type, String name, List<Insn> insns, List<Integer> subprogramStarts)
             throws KernelException {
-        if (subprogramStarts.isEmpty()) return load(type, name, insns, loadOpts());
+        return load(type, LoadAttributes.NONE, name, insns, subprogramStarts);
+    }
+
+    /**
+     * Like {@link #load(ProgType, String, List)}, bound to a target (fentry/fexit: the function's BTF
+     * id), with callback subprograms starting at {@code subprogramStarts} (they need function BTF).
+     */
+    public static BpfProgram load(ProgType type, LoadAttributes attributes, String name, List<Insn> insns,
+                                  List<Integer> subprogramStarts) throws KernelException {
+        if (subprogramStarts.isEmpty()) return load(type, name, insns, loadOpts(attributes));
         try (FuncInfoBtf btf = new FuncInfoBtf(subprogramStarts)) {
-            Memory opts = loadOpts();
+            Memory opts = loadOpts(attributes);
             opts.setInt(PROG_BTF_FD, btf.fd());
             opts.setPointer(FUNC_INFO, btf.records());
             opts.setInt(FUNC_INFO_CNT, btf.count());
@@ -77,10 +88,12 @@ public final class BpfProgram implements AutoCloseable {
         return code;
     }
 
-    private static Memory loadOpts() {
+    private static Memory loadOpts(LoadAttributes attributes) {
         Memory opts = new Memory(LOAD_OPTS_SIZE);
         opts.clear();
         opts.setLong(0, LOAD_OPTS_SIZE);
+        if (attributes.expectedAttachType() != null) opts.setInt(EXPECTED_ATTACH_TYPE, attributes.expectedAttachType().id);
+        opts.setInt(ATTACH_BTF_ID, attributes.attachBtfId());
         return opts;
     }
 

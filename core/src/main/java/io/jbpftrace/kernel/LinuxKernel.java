@@ -3,7 +3,11 @@ package io.jbpftrace.kernel;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import io.jbpftrace.bpf.Asm;
+import io.jbpftrace.bpf.ProgType;
+import io.jbpftrace.bpf.Reg;
 import io.jbpftrace.spi.Attachment;
+import io.jbpftrace.spi.LoadAttributes;
 import io.jbpftrace.spi.Kernel;
 import io.jbpftrace.spi.PerfEventAttr;
 import io.jbpftrace.spi.ProbeException;
@@ -124,6 +128,31 @@ public final class LinuxKernel implements Kernel {
     @Override public Attachment attachRawTracepoint(String name, int programFd) throws ProbeException {
         int fd = LibBpf.bpf_raw_tracepoint_open(name, programFd);
         if (fd < 0) throw new ProbeException("raw tracepoint " + name + ": " + Errno.text(-fd));
+        return new Fd(fd)::close;
+    }
+
+    /** {@code r0 = 0; exit}: what any program type's verifier accepts, so a refusal is the kernel's. */
+    @Override public void requireLoadable(ProgType type, LoadAttributes attributes, String what) throws ProbeException {
+        String name = "jbt_probe";
+        try (BpfProgram probe = BpfProgram.load(type, attributes, name, new Asm().mov(Reg.R0, 0).exit().build(), java.util.List.of())) {
+            // loaded: such programs work here
+        } catch (VerifierException e) {
+            throw new ProbeException(what + ": " + e.getMessage().substring(name.length() + 2) + refusal(e.log()));
+        } catch (KernelException e) {
+            throw new ProbeException(what + ": " + e.getMessage());
+        }
+    }
+
+    /** The verifier log's last line, which says why (e.g. a function that cannot be traced). */
+    private static String refusal(String log) {
+        String last = log.strip().lines().reduce((a, b) -> b).orElse("");
+        return last.isEmpty() ? "" : " (" + last + ")";
+    }
+
+    /** No tracepoint name: the kernel attaches the program where its attach_btf_id says (fentry/fexit). */
+    @Override public Attachment attachTracing(String what, int programFd) throws ProbeException {
+        int fd = LibBpf.bpf_raw_tracepoint_open(null, programFd);
+        if (fd < 0) throw new ProbeException(what + ": attaching: " + Errno.text(-fd));
         return new Fd(fd)::close;
     }
 

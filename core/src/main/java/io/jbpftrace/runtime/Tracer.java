@@ -81,7 +81,8 @@ public final class Tracer implements AutoCloseable {
         maps.add(lostEvents);
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
-            programs.add(BpfProgram.load(pi.provider().programType(pi.target()), programName(pi), withMapFds(p), p.subprogramStarts()));
+            programs.add(BpfProgram.load(pi.provider().programType(pi.target()), pi.provider().loadAttributes(pi.target()),
+                    programName(pi), withMapFds(p), p.subprogramStarts()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jbpftrace.spi;
 
+import io.jbpftrace.bpf.ProgType;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
@@ -55,6 +56,22 @@ public interface Kernel {
      */
     default Attachment attachRawTracepoint(String name, int programFd) throws ProbeException {
         throw new ProbeException("raw tracepoints are not supported by " + getClass().getSimpleName());
+    }
+
+    /**
+     * Loads the smallest program of {@code type} with {@code attributes} and unloads it again, so a
+     * provider can tell at expansion, naming the cause, that this kernel refuses such programs
+     * (fentry on kernels without BPF trampolines, or where a security policy forbids them).
+     * {@code what} names the target for the message. Kernels that cannot tell assume it works.
+     */
+    default void requireLoadable(ProgType type, LoadAttributes attributes, String what) throws ProbeException {}
+
+    /**
+     * Attaches a TRACING program (fentry/fexit, loaded with its target's BTF id) with
+     * BPF_RAW_TRACEPOINT_OPEN and no name; the result closes the returned fd, which detaches.
+     */
+    default Attachment attachTracing(String what, int programFd) throws ProbeException {
+        throw new ProbeException("fentry/fexit programs are not supported by " + getClass().getSimpleName());
     }
 
     /** The pid given with -p, or of the -c command. */

@@ -22,6 +22,12 @@ public interface ProbeProvider {
     /** The BPF program type the target's programs are loaded as. */
     ProgType programType(ProbeTarget target);
 
+    /**
+     * Load-time attributes the target's program needs besides its type (fentry/fexit programs name
+     * their kernel function's BTF id); most probe types need none.
+     */
+    default LoadAttributes loadAttributes(ProbeTarget target) { return LoadAttributes.NONE; }
+
     /** A builtin this provider serves for the target, if it owns one by that name. */
     default Optional<Builtin> builtin(String name, ProbeTarget target) throws ProbeException { return Optional.empty(); }
 

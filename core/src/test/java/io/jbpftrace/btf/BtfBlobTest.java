@@ -124,6 +124,13 @@ class BtfBlobTest {
         assertTrue(btf.function("pid_t").isEmpty());
     }
 
+    @Test void functionIdsAndNames() {
+        Btf btf = Btf.parse(sample().build(ByteOrder.BIG_ENDIAN));
+        assertEquals(26, btf.functionId("do_work").orElseThrow());
+        assertTrue(btf.functionId("jiffies").isEmpty(), "a VAR is not a function");
+        assertEquals(List.of("do_work"), btf.functionNames());
+    }
+
     @Test void unionsAndLookupRules() {
         Btf btf = Btf.parse(sample().build(ByteOrder.LITTLE_ENDIAN));
         Record u = new Record("u", List.of(new Field("i", 0, Int.S32), new Field("c", 0, Int.S8)), 4);

@@ -71,6 +71,16 @@ class VmlinuxBtfTest {
         assertEquals(Int.S64, read.returnType());
     }
 
+    /** fentry programs are loaded against these ids, so they must be the kernel's own. */
+    @Test void functionIdsAndNamesMatchBpftool() {
+        assertEquals(bpftool().named("FUNC", "vfs_read").id(), btf.functionId("vfs_read").orElseThrow());
+        List<String> names = btf.functionNames();
+        long distinct = bpftool().types.values().stream().filter(e -> e.kind().equals("FUNC")).map(BpftoolDump.Entry::name).distinct().count();
+        assertEquals(distinct, names.size());
+        assertTrue(names.contains("vfs_read") && names.contains("do_nanosleep"), "vfs_read, do_nanosleep");
+        assertEquals(names.stream().sorted().toList(), names);
+    }
+
     @Test void unionLookup() {
         Record attr = btf.struct("union bpf_attr").orElseThrow();
         assertEquals(bpftool().named("UNION", "bpf_attr").attr("size"), attr.size());

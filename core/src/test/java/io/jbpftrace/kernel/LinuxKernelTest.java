@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jbpftrace.bpf.AttachType;
 import io.jbpftrace.bpf.MapType;
 import io.jbpftrace.bpf.ProgType;
 import io.jbpftrace.spi.Attachment;
+import io.jbpftrace.spi.LoadAttributes;
 import io.jbpftrace.spi.PerfEventAttr;
 import io.jbpftrace.spi.ProbeException;
 import java.nio.file.Files;
@@ -56,5 +58,16 @@ class LinuxKernelTest {
         ProbeException e = assertThrows(ProbeException.class, () -> kernel.attachPerfEvent(
                 PerfEventAttr.sampling(PerfEventAttr.TYPE_SOFTWARE, PerfEventAttr.SW_CPU_CLOCK, 1000, false), -1, 0, -1));
         assertTrue(e.getMessage().contains("attaching BPF program: Bad file descriptor"), e.getMessage());
+    }
+
+    @Test void requireLoadableAcceptsWhatTheKernelLoads() throws ProbeException {
+        kernel.requireLoadable(ProgType.RAW_TRACEPOINT, LoadAttributes.NONE, "raw tracepoint");
+    }
+
+    /** A TRACING program needs a target: without attach_btf_id every kernel refuses it, and the message says so. */
+    @Test void requireLoadableNamesTheRefusal() {
+        ProbeException e = assertThrows(ProbeException.class, () -> kernel.requireLoadable(ProgType.TRACING,
+                LoadAttributes.tracing(AttachType.TRACE_FENTRY, 0), "fentry without a function"));
+        assertTrue(e.getMessage().matches("fentry without a function: [A-Z][a-z ]+( \\(.*\\))?"), e.getMessage());
     }
 }

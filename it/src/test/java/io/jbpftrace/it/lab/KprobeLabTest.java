@@ -2,7 +2,6 @@ package io.jbpftrace.it.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jbpftrace.it.support.Jbpftrace;
@@ -10,9 +9,7 @@ import io.jbpftrace.it.support.Workload;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,13 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class KprobeLabTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(25);
-    private static final Pattern SECTION = Pattern.compile("(?ms)^=== (\\w+)\\n(.*?)^=== \\1 rc=(\\d+)$");
-    /** A hist/lhist bucket line: {@code [256, 512)   12 |@@@@   |}. */
-    private static final Pattern BUCKET = Pattern.compile("(?m)^\\[([^,\\]]+)[^\\n]*?[)\\]]\\s+(\\d+) \\|");
-
-    private record Section(String output, int rc) {}
-
-    private static Map<String, Section> sections;
+    private static LabSections sections;
     private static LabResult result;
 
     @BeforeAll static void runInTheLab() throws URISyntaxException {
@@ -42,37 +33,19 @@ class KprobeLabTest {
                 + Jbpftrace.launcher() + " " + Workload.testProgramPath();
         result = KernelLab.run(command, TIMEOUT);
         System.out.printf("kprobe lab: boot %d ms, whole run %d ms%n", result.bootTime().toMillis(), result.elapsed().toMillis());
-        sections = new HashMap<>();
-        Matcher m = SECTION.matcher(result.stdout());
-        while (m.find()) sections.put(m.group(1), new Section(m.group(2), Integer.parseInt(m.group(3))));
+        sections = new LabSections(result);
         // What CI logs keep: each check's exit code and how many probes it attached.
-        sections.forEach((name, s) -> System.out.printf("kprobe lab: %s rc=%d %s%n", name, s.rc(),
+        sections.all().forEach((name, s) -> System.out.printf("kprobe lab: %s rc=%d %s%n", name, s.rc(),
                 s.output().lines().filter(l -> l.startsWith("Attaching") || l.contains("kprobes-registered")).toList()));
     }
 
-    private static Section section(String name) {
-        Section s = sections.get(name);
-        if (s == null) fail("no section " + name + " in the lab output\n" + result.describe());
-        return s;
-    }
+    private static LabSections.Section section(String name) { return sections.section(name); }
 
-    private static Section succeeded(String name) {
-        Section s = section(name);
-        assertEquals(0, s.rc(), () -> name + " failed\n" + s.output());
-        return s;
-    }
+    private static LabSections.Section succeeded(String name) { return sections.succeeded(name); }
 
-    private static long bucketTotal(String output) {
-        long total = 0;
-        for (Matcher m = BUCKET.matcher(output); m.find(); ) total += Long.parseLong(m.group(2));
-        return total;
-    }
+    private static long bucketTotal(String output) { return LabSections.bucketTotal(output); }
 
-    private static int count(String regex, String text) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) fail("no " + regex + " in\n" + text);
-        return Integer.parseInt(m.group(1));
-    }
+    private static int count(String regex, String text) { return LabSections.count(regex, text); }
 
     @Test void latencyHistogramOfTheWorkloadsReads() {
         String out = succeeded("latency").output();

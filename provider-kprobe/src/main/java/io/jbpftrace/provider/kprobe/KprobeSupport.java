@@ -23,6 +23,15 @@ final class KprobeSupport {
 
     boolean available() { return Files.isDirectory(pmu); }
 
+    /**
+     * Probes that see {@code function}'s calls (returns) here, for a probe type this kernel refuses:
+     * the kprobe (kretprobe) when kprobes work, else tracepoints of the same event.
+     */
+    List<String> alternatives(String function, boolean retprobe, Kernel kernel) {
+        if (available()) return List.of((retprobe ? "kretprobe:" : "kprobe:") + function);
+        return suggestions.forFunction(function, retprobe, kernel.tracefs());
+    }
+
     /** Throws unless kprobes work here; {@code probe} is the probe's canonical name, for the message. */
     void require(String probe, KprobeSpec spec, boolean retprobe, Kernel kernel) throws ProbeException {
         if (available()) return;
