@@ -62,6 +62,7 @@ final class Session {
         String name = options.program != null ? "stdin" : options.scriptFile;
         String source = options.program != null ? options.program : readScript(options.scriptFile);
         Compiler.Result compiled = new Compiler(registry, kernel).allowUnsafe(options.unsafe).compile(name, source, options.params);
+        for (var w : compiled.warnings()) System.err.println(w.format("WARNING"));
         if (options.debug) System.err.print(InstructionDump.of(compiled));
         try (PrintStream out = outputStream(); Tracer tracer = new Tracer(compiled, kernel, output(out))) {
             Stopper stopper = Stopper.onSignals();

@@ -40,6 +40,8 @@ public final class Compiler {
 
     /** A compiled script: programs to load, and what userspace needs to interpret their output. */
     public record Result(CompileContext context, Analysis analysis, List<GeneratedProgram> programs, OutputTable output) {
+        /** What bpftrace warns about but still runs (signed division, mixed-sign arithmetic). */
+        public List<io.jbpftrace.lang.CompileError> warnings() { return SignWarnings.of(context, analysis); }
     }
 
     public Result compile(String fileName, String source, List<String> positionalParams) {
