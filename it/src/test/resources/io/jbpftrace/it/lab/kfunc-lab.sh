@@ -8,26 +8,12 @@
 J=$1 W=$2
 cd /tmp || exit 1
 
-# Waits (up to $2 s, default 240: the JVM runs emulated) until FILE announces its probes.
-attached() {
-    i=0 limit=$(( ${2:-240} * 2 ))
-    while ! grep -q '^Attaching' "$1" 2>/dev/null; do
-        i=$((i + 1))
-        [ $i -gt $limit ] && { echo "no Attaching line after ${2:-240} s"; return 1; }
-        sleep 0.5
-    done
-}
-
-# Runs the command in the background, output to $out; sets $jb. Killed after 400 s if it hangs.
-trace_with() { timeout -s KILL 400 "$@" >"$out" 2>&1 & jb=$!; attached "$out"; }
-trace() { trace_with "$J" "$@"; }
+. "$(dirname "$0")/lab-lib.sh"
 
 # bpftrace announces its probes before attaching them: before a run compared with it, wait until
 # both tools are surely attached, so both see the same events.
 settle() { sleep 10; }
 
-# SIGTERM ends a run the normal way (maps printed); prints the output and the exit code.
-finish() { kill -TERM "$jb"; wait "$jb"; rc=$?; cat "$out"; echo "=== $1 rc=$rc"; }
 
 # BPF programs and links alive in the kernel (the guest runs nothing else that loads any).
 leftovers() { echo "bpf-progs $(bpftool prog show 2>/dev/null | grep -c '^[0-9]') bpf-links $(bpftool link show 2>/dev/null | grep -c '^[0-9]')"; }
@@ -87,29 +73,8 @@ settle
 cat /tmp/jbt_kfunc_opened
 finish oracle_deref
 
-echo "=== list"
-"$J" -l 'kfunc:vfs_*'
-echo "=== list rc=$?"
-
 echo "=== oracle_list"
 bpftrace -l 'kfunc:vfs_*'
 echo "=== oracle_list rc=$?"
 
-echo "=== wildcard"
-out=/tmp/wildcard.out
-trace -e 'kfunc:vfs_* { @calls[func] = count(); }'
-cat /etc/hostname >/dev/null
-echo "while-attached $(leftovers)"
-finish wildcard
-
-echo "=== killed"
-out=/tmp/killed.out
-# Not through trace(): SIGKILL must hit the JVM itself (the launcher execs java), not timeout(1).
-"$J" -e 'kretfunc:vfs_read { @ = count(); }' >"$out" 2>&1 & jb=$!
-attached "$out"
-echo "while-attached $(leftovers)"
-kill -KILL "$jb"; wait "$jb"; rc=$?
-sleep 1
-cat "$out"; echo "=== killed rc=$rc"
-
-echo "=== end"; leftovers; echo "=== end rc=0"
+list_wildcard_killed 'kfunc:vfs_*' 'kretfunc:vfs_read'
