@@ -1,5 +1,6 @@
 package io.jbpftrace.passes;
 
+import io.jbpftrace.lang.CompileError;
 import io.jbpftrace.codegen.GeneratedProgram;
 import io.jbpftrace.codegen.OutputTable;
 import io.jbpftrace.codegen.ProgramGen;
@@ -39,16 +40,22 @@ public final class Compiler {
     }
 
     /** A compiled script: programs to load, and what userspace needs to interpret their output. */
-    public record Result(CompileContext context, Analysis analysis, List<GeneratedProgram> programs, OutputTable output) {
-        /** What bpftrace warns about but still runs (signed division, mixed-sign arithmetic). */
-        public List<io.jbpftrace.lang.CompileError> warnings() { return SignWarnings.of(context, analysis); }
+    public record Result(CompileContext context, Analysis analysis, List<GeneratedProgram> programs, OutputTable output,
+                         List<CompileError> skippedProbes) {
+        /** What bpftrace warns about but still runs: skipped probes, signed division, mixed-sign arithmetic. */
+        public List<CompileError> warnings() {
+            List<CompileError> all = new ArrayList<>(skippedProbes);
+            all.addAll(SignWarnings.of(context, analysis));
+            return all;
+        }
     }
 
     public Result compile(String fileName, String source, List<String> positionalParams) {
         Program program = ScriptParser.parse(fileName, source);
         ScriptConfig config = ScriptConfig.resolve(program, environment);
         CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime(), config);
-        List<ProbeInstance> instances = new ProbeExpansionPass(registry, kernel).run(ctx);
+        ProbeExpansionPass expansion = new ProbeExpansionPass(registry, kernel);
+        List<ProbeInstance> instances = expansion.run(ctx);
         Analysis analysis = new SemanticPass(ctx).run(instances);
         OutputTable output = new OutputTable();
         List<GeneratedProgram> programs = new ArrayList<>();
@@ -56,6 +63,6 @@ public final class Compiler {
             boolean begin = pi.target().name().equals(BeginEndProvider.BEGIN) && pi.provider() instanceof BeginEndProvider;
             programs.add(ProgramGen.generate(ctx, analysis, pi, output, begin ? analysis.beginRing() : analysis.outputRing()));
         }
-        return new Result(ctx, analysis, programs, output);
+        return new Result(ctx, analysis, programs, output, expansion.skipped());
     }
 }

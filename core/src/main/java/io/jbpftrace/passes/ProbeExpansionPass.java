@@ -4,7 +4,9 @@ import io.jbpftrace.lang.ast.AttachPointNode;
 import io.jbpftrace.lang.ast.Probe;
 import io.jbpftrace.registry.ProviderRegistry;
 import io.jbpftrace.spi.AttachPoint;
+import io.jbpftrace.lang.CompileError;
 import io.jbpftrace.spi.Kernel;
+import io.jbpftrace.spi.MissingTargetException;
 import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.spi.ProbeProvider;
 import io.jbpftrace.spi.ProbeTarget;
@@ -17,6 +19,8 @@ import java.util.List;
 public final class ProbeExpansionPass {
     private final ProviderRegistry registry;
     private final Kernel kernel;
+    private final List<CompileError> skipped = new ArrayList<>();
+    private CompileError firstMissing;
 
     public ProbeExpansionPass(ProviderRegistry registry, Kernel kernel) {
         this.registry = registry;
@@ -38,11 +42,18 @@ public final class ProbeExpansionPass {
                     for (ProbeTarget target : provider.expand(ap, kernel)) {
                         out.add(new ProbeInstance(out.size(), probe, node, target, provider));
                     }
+                } catch (MissingTargetException e) {
+                    if (firstMissing == null) firstMissing = ctx.error(node, node.raw().length(), e.getMessage());
+                    skipped.add(ctx.error(node, node.raw().length(), e.getMessage() + ", skipping"));
                 } catch (ProbeException e) {
                     throw ctx.error(node, node.raw().length(), e.getMessage());
                 }
             }
         }
+        if (out.isEmpty() && firstMissing != null) throw firstMissing;
         return out;
     }
+
+    /** Probes left out because their target does not exist: warnings, once the rest compiled. */
+    public List<CompileError> skipped() { return List.copyOf(skipped); }
 }

@@ -9,6 +9,7 @@ import io.jbpftrace.spi.Builtin;
 import io.jbpftrace.spi.Glob;
 import io.jbpftrace.spi.Kernel;
 import io.jbpftrace.spi.LoadAttributes;
+import io.jbpftrace.spi.MissingTargetException;
 import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.spi.ProbeProvider;
 import io.jbpftrace.spi.ProbeTarget;
@@ -56,7 +57,7 @@ public class KfuncProvider implements ProbeProvider {
         List<KfuncTarget> found;
         if (Glob.hasWildcard(spec.function())) {
             found = functions.matching(spec.function());
-            if (found.isEmpty()) throw new ProbeException("No matches for " + type() + ":" + spec.function() + " in kernel BTF");
+            if (found.isEmpty()) throw new MissingTargetException("No matches for " + type() + ":" + spec.function() + " in kernel BTF");
         } else {
             found = List.of(functions.named(spec.function())
                     .orElseThrow(() -> new ProbeException("No BTF found for " + spec.function())));

@@ -8,6 +8,7 @@ import io.jbpftrace.spi.AttachPoint;
 import io.jbpftrace.spi.Attachment;
 import io.jbpftrace.spi.Builtin;
 import io.jbpftrace.spi.Kernel;
+import io.jbpftrace.spi.MissingTargetException;
 import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.spi.ProbeProvider;
 import io.jbpftrace.spi.ProbeTarget;
@@ -56,7 +57,7 @@ public class KprobeProvider implements ProbeProvider {
             String symbol = spec.module() == null ? f.name() : f.qualified();
             out.add(new ProbeTarget(type() + ":" + symbol, new KprobeTarget(symbol, 0, f.name())));
         }
-        if (out.isEmpty()) throw new ProbeException("No matches for " + type() + ":" + spec.text() + " in available_filter_functions");
+        if (out.isEmpty()) throw new MissingTargetException("No matches for " + type() + ":" + spec.text() + " in available_filter_functions");
         return out;
     }
 

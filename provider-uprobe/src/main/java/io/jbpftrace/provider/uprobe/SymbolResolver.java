@@ -4,6 +4,7 @@ import io.jbpftrace.elf.ElfException;
 import io.jbpftrace.elf.ElfSymbol;
 import io.jbpftrace.elf.ElfSymbols;
 import io.jbpftrace.spi.Glob;
+import io.jbpftrace.spi.MissingTargetException;
 import io.jbpftrace.spi.ProbeException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ final class SymbolResolver {
         }
         if (spec instanceof FunctionSpec.Symbol s) {
             ElfSymbol f = elf.function(s.name())
-                    .orElseThrow(() -> new ProbeException("Could not resolve symbol: " + shown + ":" + s.name()));
+                    .orElseThrow(() -> new MissingTargetException("Could not resolve symbol: " + shown + ":" + s.name()));
             if (s.offset() != 0 && f.size() != 0 && Long.compareUnsigned(s.offset(), f.size()) >= 0) {
                 throw new ProbeException("Offset outside the function bounds ('" + f.name() + "' size is " + f.size() + ")");
             }
@@ -47,7 +48,7 @@ final class SymbolResolver {
         for (ElfSymbol f : elf.functions(Glob.of(glob)::matches)) {
             out.add(new UprobeTarget(binary, f.name(), offset(elf, f.address(), shown, f.name()), f.name()));
         }
-        if (out.isEmpty()) throw new ProbeException("Could not resolve symbol: " + shown + ":" + glob);
+        if (out.isEmpty()) throw new MissingTargetException("Could not resolve symbol: " + shown + ":" + glob);
         return out;
     }
 

@@ -46,6 +46,18 @@ class UprobeCliTest {
         assertEquals(List.of("r 100", "r 101"), ret.lines().filter(l -> l.startsWith("r ")).toList(), ret);
     }
 
+    /** As in bpftrace, a probe on a symbol the binary lacks is skipped while others remain. */
+    @Test void aMissingSymbolIsSkippedWithAWarning() throws Exception {
+        Path pie = TargetProgram.pie();
+        String script = "uprobe:" + pie + ":no_such_function { } BEGIN { printf(\"ran\\n\"); exit(); }";
+        String out = run("-e", script);
+        String probe = "uprobe:" + pie + ":no_such_function";
+        assertEquals("stdin:1:1: WARNING: Could not resolve symbol: " + pie + ":no_such_function, skipping\n" + script + "\n"
+                + "^" + "~".repeat(probe.length() - 1) + "\nAttaching 1 probe...\nran\n\n\n", out);
+        String alone = run("-e", "uprobe:" + pie + ":no_such_function { }");
+        assertEquals("stdin:1:1: ERROR: Could not resolve symbol: " + pie + ":no_such_function", alone.lines().findFirst().orElse(""), alone);
+    }
+
     @Test void uaddrErrors() throws Exception {
         Path pie = TargetProgram.pie();
         assertUaddrError("uprobe:" + pie + ":add { print(uaddr(\"nosuch\")); }", "Could not resolve symbol: " + pie + ":nosuch");
