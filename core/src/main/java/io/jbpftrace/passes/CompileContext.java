@@ -22,6 +22,13 @@ public record CompileContext(Program program, List<String> positionalParams, boo
         return new CompileError(program.fileName(), program.source(), first.pos(), new SourceSpans(program.source()).length(first, whole), message);
     }
 
+    /** An error over a range bpftrace computes apart from any one node (see {@link SourceSpans}). */
+    CompileError error(SourceSpans.Span span, String message) {
+        return new CompileError(program.fileName(), program.source(), span.start(), span.length(), message);
+    }
+
+    SourceSpans spans() { return new SourceSpans(program.source()); }
+
     public CompileError error(Node at, int length, String message) {
         return new CompileError(program.fileName(), program.source(), at.pos(), length, message);
     }

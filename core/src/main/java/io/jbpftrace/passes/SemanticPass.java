@@ -34,6 +34,7 @@ public final class SemanticPass {
     private IdentityHashMap<Expr, Type> types;
     private Map<String, Type> vars;
     private int loopDepth;
+    private final AggregateReads aggregates = new AggregateReads(name -> maps.containsKey(name) ? maps.get(name).kind : null);
 
     /** A map's signature while it is being learned. */
     private static final class MapSig {
@@ -56,6 +57,7 @@ public final class SemanticPass {
                 instance = pi;
                 types = new IdentityHashMap<>();
                 vars = new HashMap<>();
+                aggregates.clearVariables();
                 if (pi.probe().predicate() != null) requireInt(pi.probe().predicate(), "predicate");
                 block(pi.probe().body());
                 // a variable keeps one slot: every mention gets its final (widest) type
@@ -89,9 +91,10 @@ public final class SemanticPass {
             if (t instanceof Type.Void) throw ctx.error(a.value(), "Value of type 'none' cannot be assigned to " + "$" + a.target().name());
             Type old = vars.get(a.target().name());
             if (old != null && !Types.compatible(old, t)) {
-                throw ctx.error(a, "Type mismatch for $" + a.target().name() + ": trying to assign value of type '"
-                        + Types.name(t) + "' when variable already contains a value of type '" + Types.name(old) + "'");
+                throw ctx.error(new SourceSpans.Span(ctx.spans().assignOperator(a), 1), "Type mismatch for $" + a.target().name()
+                        + ": trying to assign value of type '" + Types.name(t) + "' when variable already contains a value of type '" + Types.name(old) + "'");
             }
+            aggregates.assigned(a.target(), a.value());
             vars.put(a.target().name(), old == null ? t : Types.widest(old, t));
             types.put(a.target(), vars.get(a.target().name()));
         } else if (s instanceof Stmt.If i) {
@@ -158,7 +161,7 @@ public final class SemanticPass {
             throw ctx.error(target, target.name().length(), "Tuple type mismatch: " + Types.name(sig.value) + " != " + Types.name(value) + ".");
         }
         if (sig.kind != kind || !Types.compatible(sig.value, value)) {
-            throw ctx.error(target, target.name().length(), "Type mismatch for " + target.name() + ": trying to assign value of type '"
+            throw ctx.error(target, "Type mismatch for " + target.name() + ": trying to assign value of type '"
                     + describe(kind, value) + "' when map already contains a value of type '" + describe(sig.kind, sig.value) + "'");
         }
         checkKeys(target, sig, keys);
@@ -190,7 +193,7 @@ public final class SemanticPass {
     private long[] lhistArgs(Expr.Call call) {
         long[] v = new long[3];
         for (int i = 1; i <= 3; i++) {
-            if (!(call.args().get(i) instanceof Expr.IntLit lit)) throw ctx.error(call.args().get(i), "lhist() expects a integer literal (" + typeWord(types.get(call.args().get(i))) + " provided)");
+            if (!(call.args().get(i) instanceof Expr.IntLit lit)) throw ctx.error(call, "lhist() expects a integer literal (" + typeWord(types.get(call.args().get(i))) + " provided)");
             v[i - 1] = lit.value();
         }
         if (v[0] < 0) throw ctx.error(call, "lhist() min must be non-negative (provided min " + v[0] + ")");
@@ -215,9 +218,9 @@ public final class SemanticPass {
         boolean same = sig.keys.size() == keys.size();
         for (int i = 0; same && i < keys.size(); i++) same = Types.compatible(sig.keys.get(i), keys.get(i));
         if (!same) {
-            throw ctx.error(ref, ref.name().length(), "Argument mismatch for " + ref.name() + ": trying to access with arguments: ["
-                    + String.join(", ", keys.stream().map(Types::name).toList()) + "] when map expects arguments: ["
-                    + String.join(", ", sig.keys.stream().map(Types::name).toList()) + "]");
+            throw ctx.error(ref, "Argument mismatch for " + ref.name() + ": trying to access with arguments: ["
+                    + String.join(", ", keys.stream().map(Types::keyName).toList()) + "] when map expects arguments: ["
+                    + String.join(", ", sig.keys.stream().map(Types::keyName).toList()) + "]");
         }
     }
 
@@ -508,13 +511,25 @@ public final class SemanticPass {
         if (args.isEmpty()) throw ctx.error(c, c.name() + "() requires at least one argument (0 provided)");
         if (!(args.get(0) instanceof Expr.StrLit fmt)) throw ctx.error(c, c.name() + "() expects a string literal (" + typeWord(expr(args.get(0))) + " provided)");
         List<Conversion.ArgType> argTypes = new ArrayList<>();
+        List<AggKind> aggregateArgs = new ArrayList<>();
         for (Expr a : args.subList(1, args.size())) {
+            aggregateArgs.add(aggregates.of(a));
+            if (aggregates.of(a) != null) {
+                argTypes.add(Conversion.ArgType.INTEGER); // only for the argument count; rejected below
+                continue;
+            }
             Type t = expr(a);
             if (!(Types.isScalar(t) || t instanceof Type.Str || t instanceof Type.Printable)) throw ctx.error(a, c.name() + ": argument of type '" + Types.name(t) + "' can not be printed");
             argTypes.add(Types.isInt(t) ? Conversion.ArgType.INTEGER
                     : t instanceof Type.Printable p && p.kind().equals("buf") ? Conversion.ArgType.BUFFER : Conversion.ArgType.STRING);
         }
         expr(fmt);
+        List<Conversion> conversions = Printf.parse(fmt.value());
+        for (int i = 0; i < aggregateArgs.size() && conversions.size() == aggregateArgs.size(); i++) {
+            if (aggregateArgs.get(i) == null) continue;
+            throw ctx.error(c, c.name() + ": %" + conversions.get(i).token() + " specifier expects a value of type "
+                    + conversions.get(i).argType().name().toLowerCase(java.util.Locale.ROOT) + " (" + AggregateReads.name(aggregateArgs.get(i)) + " supplied)");
+        }
         try {
             Printf.check(fmt.value(), argTypes);
         } catch (IllegalArgumentException e) {
@@ -554,6 +569,12 @@ public final class SemanticPass {
     }
 
     private Type binary(Expr.Binary b) {
+        AggKind la = aggregates.of(b.left()), ra = aggregates.of(b.right());
+        if (la != null || ra != null) {
+            String ln = la != null ? AggregateReads.name(la) : Types.name(expr(b.left()));
+            String rn = ra != null ? AggregateReads.name(ra) : Types.name(expr(b.right()));
+            throw ctx.error(ctx.spans().operands(b), "Type mismatch for '" + b.op() + "': comparing '" + ln + "' with '" + rn + "'");
+        }
         Type l = expr(b.left()), r = expr(b.right());
         boolean cmp = switch (b.op()) {
             case "==", "!=", "<", "<=", ">", ">=" -> true;
@@ -561,10 +582,10 @@ public final class SemanticPass {
         };
         if (l instanceof Type.Str && r instanceof Type.Str && (b.op().equals("==") || b.op().equals("!="))) return Type.Int.U64;
         if (l instanceof Type.Str && r instanceof Type.Str) {
-            throw ctx.error(b, "The " + b.op() + " operator can not be used on expressions of types " + Types.name(l) + ", " + Types.name(r));
+            throw ctx.error(b, b.op().length(), "The " + b.op() + " operator can not be used on expressions of types " + Types.name(l) + ", " + Types.name(r));
         }
         if (!Types.isInt(l) || !Types.isInt(r)) {
-            throw ctx.error(b.left(), b, "Type mismatch for '" + b.op() + "': comparing '" + Types.name(l) + "' with '" + Types.name(r) + "'");
+            throw ctx.error(ctx.spans().operands(b), "Type mismatch for '" + b.op() + "': comparing '" + Types.name(l) + "' with '" + Types.name(r) + "'");
         }
         if (cmp || b.op().equals("&&") || b.op().equals("||")) return Type.Int.U64;
         if (l instanceof Type.Pointer p && r instanceof Type.Int && (b.op().equals("+") || b.op().equals("-"))) return p; // scaled by the target size
@@ -573,12 +594,16 @@ public final class SemanticPass {
     }
 
     private Type unary(Expr.Unary u) {
+        AggKind agg = aggregates.of(u.operand());
+        if (agg != null && !u.op().equals("*")) {
+            throw ctx.error(u, u.op().length(), "The " + u.op() + " operator can not be used on expressions of type '" + AggregateReads.name(agg) + "'");
+        }
         Type t = expr(u.operand());
         if (u.op().equals("*")) {
             if (t instanceof Type.Pointer p) return p.target();
             throw ctx.error(u, "Can not dereference type '" + Types.name(t) + "'");
         }
-        if (!Types.isInt(t)) throw ctx.error(u, "Invalid type for unary '" + u.op() + "': " + Types.name(t));
+        if (!Types.isInt(t)) throw ctx.error(u, u.op().length(), "The " + u.op() + " operator can not be used on expressions of type '" + Types.name(t) + "'");
         return u.op().equals("!") ? Type.Int.U64 : Type.Int.S64;
     }
 
@@ -612,9 +637,9 @@ public final class SemanticPass {
     }
 
     private Type cast(Expr.Cast c) {
+        Type target = structs.named(c.typeName()).orElseThrow(() -> ctx.error(c, "Unknown struct/union: '" + c.typeName() + "'"));
         Type from = expr(c.operand());
         if (!Types.isInt(from)) throw ctx.error(c, "Casts are not supported for type: \"" + Types.name(from) + "\"");
-        Type target = structs.named(c.typeName()).orElseThrow(() -> ctx.error(c, "Unknown type: " + c.typeName()));
         if (c.pointerDepth() == 0) {
             if (!(target instanceof Type.Int)) throw ctx.error(c, "Cannot cast to \"" + Types.name(target) + "\"");
             return target;

@@ -39,13 +39,69 @@ final class SourceSpans {
         if (n instanceof Expr.StrLit) return closing(line, start, '"', '"');
         if (n instanceof Expr.Binary b) return sameLine(n, b.right()) ? end(b.right()) : -1;
         if (n instanceof Expr.Unary u) return sameLine(n, u.operand()) ? end(u.operand()) : -1;
-        if (n instanceof Expr.Cast c) return sameLine(n, c.operand()) ? end(c.operand()) : -1;
+        if (n instanceof Expr.Cast) return closing(line, start, '(', ')'); // bpftrace underlines "(type)" only
+        if (n instanceof Expr.Index ix) return closing(line, line.indexOf('[', Math.max(start, end(ix.target()))), '[', ']');
+        if (n instanceof Stmt.Unroll) return closing(line, line.indexOf('(', start), '(', ')');
         if (n instanceof Expr.Ternary t) return sameLine(n, t.otherwise()) ? end(t.otherwise()) : -1;
         if (n instanceof Expr.Field f) return word(line, line.indexOf(f.field(), Math.max(start, end(f.target()))));
         if (n instanceof Expr.TupleIndex ti) return word(line, Math.max(start, end(ti.target())) + 1);
         if (n instanceof Stmt.AssignMap a) return sameLine(n, a.value()) ? end(a.value()) : -1;
         if (n instanceof Stmt.AssignVar a) return sameLine(n, a.value()) ? end(a.value()) : -1;
         return word(line, start);
+    }
+
+    /**
+     * Where bpftrace 0.17 puts a binary operation's operands ("comparing 'x' with 'y'"): from the
+     * left operand's location to the right one's, where an operation's own location is its operator
+     * token and a string literal right after a token (as in {@code ("a"}) starts at that token.
+     */
+    Span operands(Expr.Binary b) {
+        int start = ownStart(b.left());
+        int end = ownEnd(b.right());
+        Pos p = b.left().pos();
+        if (p == null || p.line() != b.right().pos().line() || end <= start) return new Span(b.pos(), b.op().length());
+        return new Span(new Pos(p.line(), start + 1), end - start);
+    }
+
+    /** A column range on one line: start position and length. */
+    record Span(Pos start, int length) {}
+
+    /** 0-based column where bpftrace's location of the node starts. */
+    private int ownStart(Node n) {
+        int start = n.pos().col() - 1;
+        if (n instanceof Expr.StrLit && start > 0 && validLine(n)) {
+            char before = lines[n.pos().line() - 1].charAt(start - 1);
+            if ("([,{".indexOf(before) >= 0) return start - 1;
+        }
+        return start;
+    }
+
+    /** 0-based exclusive column where bpftrace's location of the node ends. */
+    private int ownEnd(Node n) {
+        if (n instanceof Expr.Binary b) return b.pos().col() - 1 + b.op().length();
+        if (n instanceof Expr.Unary u) return u.pos().col() - 1 + u.op().length();
+        return end(n);
+    }
+
+    private boolean validLine(Node n) { return n.pos() != null && n.pos().line() >= 1 && n.pos().line() <= lines.length; }
+
+    /** Where the '=' of a variable assignment is: bpftrace reports a variable's type clash there. */
+    Pos assignOperator(Stmt.AssignVar a) {
+        if (!validLine(a.target())) return a.pos();
+        String line = lines[a.target().pos().line() - 1];
+        int eq = line.indexOf('=', word(line, a.target().pos().col() - 1));
+        return eq < 0 ? a.pos() : new Pos(a.target().pos().line(), eq + 1);
+    }
+
+    /** bpftrace's location of a probe's first attach point begins right after the previous token, blanks included. */
+    Span attachPoint(Node at, int length) {
+        if (!validLine(at)) return new Span(at.pos(), length);
+        String line = lines[at.pos().line() - 1];
+        int start = at.pos().col() - 1;
+        int from = start;
+        while (from > 0 && Character.isWhitespace(line.charAt(from - 1))) from--;
+        if (from == 0 || from == start) return new Span(at.pos(), length);
+        return new Span(new Pos(at.pos().line(), from + 1), length + start - from);
     }
 
     private static boolean sameLine(Node a, Node b) { return b.pos() != null && a.pos().line() == b.pos().line(); }
