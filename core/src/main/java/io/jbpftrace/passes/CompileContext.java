@@ -14,12 +14,12 @@ public record CompileContext(Program program, List<String> positionalParams, boo
 
     /** An error underlining the whole node, as bpftrace does. */
     public CompileError error(Node at, String message) {
-        return new CompileError(program.fileName(), program.source(), at.pos(), new SourceSpans(program.source()).length(at), message);
+        return error(spans().glued(at.pos(), spans().length(at)), message);
     }
 
     /** An error starting at {@code first} and underlining through the end of {@code whole}. */
     public CompileError error(Node first, Node whole, String message) {
-        return new CompileError(program.fileName(), program.source(), first.pos(), new SourceSpans(program.source()).length(first, whole), message);
+        return error(spans().glued(first.pos(), spans().length(first, whole)), message);
     }
 
     /** An error over a range bpftrace computes apart from any one node (see {@link SourceSpans}). */
@@ -30,6 +30,6 @@ public record CompileContext(Program program, List<String> positionalParams, boo
     SourceSpans spans() { return new SourceSpans(program.source()); }
 
     public CompileError error(Node at, int length, String message) {
-        return new CompileError(program.fileName(), program.source(), at.pos(), length, message);
+        return error(spans().glued(at.pos(), length), message);
     }
 }

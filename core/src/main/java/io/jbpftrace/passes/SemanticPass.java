@@ -124,7 +124,8 @@ public final class SemanticPass {
     private long unrollCount(Stmt.Unroll u) {
         if (u.count() instanceof Expr.IntLit n) return n.value();
         if (u.count() instanceof Expr.Positional p && isNumber(param(p))) return Long.decode(param(p));
-        throw ctx.error(u.count(), "unroll count must be an integer literal or a positional parameter");
+        // our own message (bpftrace 0.17 fails to parse this): it points at the count alone
+        throw ctx.error(new SourceSpans.Span(u.count().pos(), ctx.spans().length(u.count())), "unroll count must be an integer literal or a positional parameter");
     }
 
     private String param(Expr.Positional p) {
@@ -177,6 +178,7 @@ public final class SemanticPass {
         argCount(call, kind == AggKind.COUNT ? 0 : kind == AggKind.LHIST ? 4 : 1, kind == AggKind.COUNT ? 0 : kind == AggKind.LHIST ? 4 : 1);
         for (Expr arg : call.args()) {
             Type t = expr(arg);
+            if (kind == AggKind.LHIST && arg != call.args().get(0)) continue; // must be literals: lhistArgs says so
             if (!Types.isInt(t)) throw ctx.error(call, call.name() + "() only supports integer arguments (" + typeWord(t) + " provided)");
         }
         types.put(call, Type.Int.S64);
@@ -297,10 +299,9 @@ public final class SemanticPass {
         } catch (ProbeException ex) {
             throw ctx.error(b, b.name().length(), ex.getMessage());
         }
-        Builtin core = CoreBuiltins.get(b.name()).orElseThrow(() ->
-                ctx.error(b, b.name().length(), knownElsewhere(b.name())
-                        ? "The " + b.name() + " builtin can not be used with '" + instance.provider().probeTypes().get(0) + "' probes"
-                        : "Unknown identifier: '" + b.name() + "'"));
+        Builtin core = CoreBuiltins.get(b.name()).orElseThrow(() -> ctx.error(b, b.name().length(),
+                BuiltinAvailability.unavailable(b.name(), io.jbpftrace.spi.AttachPoint.parse(instance.attachPoint().raw()).type())
+                        .orElse("Unknown identifier: '" + b.name() + "'")));
         return core.type();
     }
 
@@ -311,10 +312,6 @@ public final class SemanticPass {
         else if (so.pointerDepth() > 0) size = 8;
         else size = structs.named(so.typeName()).orElseThrow(() -> ctx.error(so, "Unknown type: " + so.typeName())).size();
         constants.put(so, size);
-    }
-
-    private static boolean knownElsewhere(String name) {
-        return name.equals("args") || name.equals("retval") || name.equals("func") || name.matches("s?arg\\d+");
     }
 
     /** $N is an integer; a non-numeric parameter must go through str($N), as in bpftrace. */
@@ -361,7 +358,7 @@ public final class SemanticPass {
             }
             case "time" -> {
                 argCount(c, 0, 1);
-                if (args.size() == 1 && !(args.get(0) instanceof Expr.StrLit)) throw ctx.error(args.get(0), "time() expects a string literal as argument");
+                if (args.size() == 1 && !(args.get(0) instanceof Expr.StrLit)) throw ctx.error(c, "time() expects a string literal (" + typeWord(expr(args.get(0))) + " provided)");
                 args.forEach(this::expr);
                 return Type.VOID;
             }
@@ -389,7 +386,7 @@ public final class SemanticPass {
             }
             case "cgroupid" -> {
                 argCount(c, 1, 1);
-                if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "cgroupid() expects a string literal");
+                if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "cgroupid() expects a string literal (" + typeWord(expr(args.get(0))) + " provided)");
                 expr(s);
                 if (constants.computeIfAbsent(c, k -> Cgroups.id(s.value())) < 0) throw ctx.error(s, "cgroupid: can not find cgroup " + s.value());
                 return Type.Int.U64;
@@ -453,7 +450,10 @@ public final class SemanticPass {
             case "override" -> throw ctx.error(c, "override() can only be used with kprobes, and this kernel has none");
             case "strncmp" -> {
                 argCount(c, 3, 3);
-                for (int i = 0; i < 2; i++) if (!(expr(args.get(i)) instanceof Type.Str)) throw ctx.error(args.get(i), "strncmp() expects string arguments");
+                for (int i = 0; i < 2; i++) {
+                    Type t = expr(args.get(i));
+                    if (!(t instanceof Type.Str)) throw ctx.error(c, "strncmp() only supports string arguments (" + typeWord(t) + " provided)");
+                }
                 if (!(args.get(2) instanceof Expr.IntLit)) throw ctx.error(c, "strncmp() expects a integer literal (" + typeWord(expr(args.get(2))) + " provided)");
                 expr(args.get(2));
                 return Type.Int.U64;
@@ -493,7 +493,10 @@ public final class SemanticPass {
                 }
                 if (args.get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) {
                     if (strict && maps.get(m.name()) == null) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
-                    for (Expr a : args.subList(1, args.size())) requireInt(a, "print() argument");
+                    for (Expr a : args.subList(1, args.size())) {
+                        if (!(a instanceof Expr.IntLit)) throw ctx.error(c, "print() expects a integer literal (" + typeWord(expr(a)) + " provided)");
+                        expr(a);
+                    }
                     return Type.VOID;
                 }
                 throw ctx.error(c, c.name() + "() expects a map to be provided");

@@ -53,7 +53,7 @@ final class SourceSpans {
     /**
      * Where bpftrace 0.17 puts a binary operation's operands ("comparing 'x' with 'y'"): from the
      * left operand's location to the right one's, where an operation's own location is its operator
-     * token and a string literal right after a token (as in {@code ("a"}) starts at that token.
+     * token (see {@link #glued} for where a location starts).
      */
     Span operands(Expr.Binary b) {
         int start = ownStart(b.left());
@@ -63,18 +63,23 @@ final class SourceSpans {
         return new Span(new Pos(p.line(), start + 1), end - start);
     }
 
+    /**
+     * bpftrace's lexer only moves a location's start past blanks, so a token glued to the one before
+     * it ({@code (pid}, {@code /@c}) starts where that one does. The range widened that way.
+     */
+    Span glued(Pos start, int length) {
+        if (start == null || start.line() < 1 || start.line() > lines.length) return new Span(start, length);
+        String line = lines[start.line() - 1];
+        int from = Math.min(start.col() - 1, line.length());
+        while (from > 0 && !Character.isWhitespace(line.charAt(from - 1))) from--;
+        return new Span(new Pos(start.line(), from + 1), length + start.col() - 1 - from);
+    }
+
     /** A column range on one line: start position and length. */
     record Span(Pos start, int length) {}
 
     /** 0-based column where bpftrace's location of the node starts. */
-    private int ownStart(Node n) {
-        int start = n.pos().col() - 1;
-        if (n instanceof Expr.StrLit && start > 0 && validLine(n)) {
-            char before = lines[n.pos().line() - 1].charAt(start - 1);
-            if ("([,{".indexOf(before) >= 0) return start - 1;
-        }
-        return start;
-    }
+    private int ownStart(Node n) { return glued(n.pos(), 1).start().col() - 1; }
 
     /** 0-based exclusive column where bpftrace's location of the node ends. */
     private int ownEnd(Node n) {
