@@ -34,6 +34,14 @@ class UprobeCliTest {
         assertEquals(List.of("add", "r add", "add", "r add"), lines, out);
     }
 
+    @Test void stackArgumentsAreTheSeventhAndEighthArguments() throws Exception {
+        Path prog = TargetProgram.pie();
+        // bpftrace 0.17 prints "1 2 72 82" for the same probe and binary
+        String out = run("-e", "uprobe:" + prog + ":eight { printf(\"%d %d %d %d\\n\", arg0, arg1, sarg0, sarg1); }",
+                "-c", "sh -c 'echo | " + prog + " 2 eight'");
+        assertEquals(List.of("1 2 72 82"), out.lines().filter(l -> l.matches("\\d+ \\d+ \\d+ \\d+")).toList(), out);
+    }
+
     private static String run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
         cmd.addAll(List.of(args));
