@@ -4,6 +4,7 @@ import io.jbpftrace.bpf.Asm;
 import io.jbpftrace.bpf.Label;
 import io.jbpftrace.bpf.Reg;
 import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.lang.ast.Node;
 import io.jbpftrace.passes.Analysis;
 import io.jbpftrace.passes.CompileContext;
 import io.jbpftrace.passes.ProbeInstance;
@@ -34,6 +35,9 @@ final class GenState {
     final Map<String, Integer> varSlots = new HashMap<>();
     final Deque<Label[]> loops = new ArrayDeque<>(); // {continue, break}
     final StructTypes structs;
+    final HelperChecks checks = new HelperChecks(this);
+    /** The node whose code is being generated, for -k/-kk warnings. */
+    Node site;
 
     GenState(CompileContext ctx, Analysis analysis, ProbeInstance instance, OutputTable output, int ringbufMap) {
         this.ctx = ctx;

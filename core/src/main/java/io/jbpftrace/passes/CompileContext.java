@@ -1,8 +1,10 @@
 package io.jbpftrace.passes;
 
 import io.jbpftrace.lang.CompileError;
+import io.jbpftrace.lang.ast.Expr;
 import io.jbpftrace.lang.ast.Node;
 import io.jbpftrace.lang.ast.Program;
+import io.jbpftrace.lang.ast.Stmt;
 import java.util.List;
 
 /**
@@ -10,7 +12,22 @@ import java.util.List;
  * parameters, whether unsafe functions (system, signal) were allowed with --unsafe, and the
  * CLOCK_MONOTONIC time the trace counts {@code elapsed} from (System.nanoTime uses that clock on Linux).
  */
-public record CompileContext(Program program, List<String> positionalParams, boolean unsafe, long startNanos) {
+public record CompileContext(Program program, List<String> positionalParams, boolean unsafe, long startNanos, int helperChecks) {
+
+    /** Without helper checks. */
+    public CompileContext(Program program, List<String> positionalParams, boolean unsafe, long startNanos) {
+        this(program, positionalParams, unsafe, startNanos, 0);
+    }
+
+    /**
+     * Where bpftrace reports a failed helper call (-k, -kk): a map assignment through its '=', an
+     * operator (a dereference's '*'), otherwise the whole node.
+     */
+    public CompileError helperSite(Node at, String message) {
+        if (at instanceof Stmt.AssignMap a) return error(spans().throughAssign(a), message);
+        if (at instanceof Expr.Unary u) return error(u, u.op().length(), message);
+        return error(at, message);
+    }
 
     /** An error underlining the whole node, as bpftrace does. */
     public CompileError error(Node at, String message) {

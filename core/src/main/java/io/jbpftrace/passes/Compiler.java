@@ -19,6 +19,7 @@ public final class Compiler {
     private final ProviderRegistry registry;
     private final Kernel kernel;
     private boolean unsafe;
+    private int helperChecks;
 
     public Compiler(ProviderRegistry registry, Kernel kernel) {
         this.registry = registry;
@@ -31,13 +32,19 @@ public final class Compiler {
         return this;
     }
 
+    /** -k (1): report failed helper calls except reads; -kk (2): all of them. */
+    public Compiler checkHelpers(int level) {
+        this.helperChecks = level;
+        return this;
+    }
+
     /** A compiled script: programs to load, and what userspace needs to interpret their output. */
     public record Result(CompileContext context, Analysis analysis, List<GeneratedProgram> programs, OutputTable output) {
     }
 
     public Result compile(String fileName, String source, List<String> positionalParams) {
         Program program = ScriptParser.parse(fileName, source);
-        CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime());
+        CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime(), helperChecks);
         List<ProbeInstance> instances = new ProbeExpansionPass(registry, kernel).run(ctx);
         Analysis analysis = new SemanticPass(ctx).run(instances);
         OutputTable output = new OutputTable();

@@ -35,11 +35,14 @@ public class CompileError extends RuntimeException {
     public String fileName() { return fileName; }
 
     /** The full diagnostic: header line, then (when the position is known) the source line and a caret. */
-    public String format() {
-        if (pos == null || pos.line() <= 0) return fileName + ": ERROR: " + getMessage();
+    public String format() { return format("ERROR"); }
+
+    /** The same layout for a diagnostic of another severity ({@code WARNING}). */
+    public String format(String severity) {
+        if (pos == null || pos.line() <= 0) return fileName + ": " + severity + ": " + getMessage();
         StringBuilder out = new StringBuilder()
                 .append(fileName).append(':').append(pos.line()).append(':').append(pos.col())
-                .append(": ERROR: ").append(getMessage());
+                .append(": ").append(severity).append(": ").append(getMessage());
         String[] lines = source.split("\n", -1);
         if (pos.line() <= lines.length) {
             String line = lines[pos.line() - 1];
