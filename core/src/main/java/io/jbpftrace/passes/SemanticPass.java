@@ -310,7 +310,7 @@ public final class SemanticPass {
         long size;
         if (so.operand() != null) size = types.get(so.operand()).size();
         else if (so.pointerDepth() > 0) size = 8;
-        else size = structs.named(so.typeName()).orElseThrow(() -> ctx.error(so, "Unknown type: " + so.typeName())).size();
+        else size = structs.named(so.typeName()).filter(this::known).orElseThrow(() -> ctx.error(so, "Unknown identifier: '" + so.typeName() + "'")).size();
         constants.put(so, size);
     }
 
@@ -633,6 +633,11 @@ public final class SemanticPass {
         return ft;
     }
 
+    /** Whether a named type exists: "struct x" is looked up, as bpftrace does, though only its name is kept. */
+    private boolean known(Type t) {
+        return !(t instanceof Type.Record r && r.fields().isEmpty() && structs.struct(r.name()).isEmpty());
+    }
+
     /** The innermost expression a chain of field accesses starts from. */
     private static Expr base(Expr e) {
         while (e instanceof Expr.Field f) e = f.target();
@@ -640,7 +645,7 @@ public final class SemanticPass {
     }
 
     private Type cast(Expr.Cast c) {
-        Type target = structs.named(c.typeName()).orElseThrow(() -> ctx.error(c, "Unknown struct/union: '" + c.typeName() + "'"));
+        Type target = structs.named(c.typeName()).filter(this::known).orElseThrow(() -> ctx.error(c, "Unknown struct/union: '" + c.typeName() + "'"));
         Type from = expr(c.operand());
         if (!Types.isInt(from)) throw ctx.error(c, "Casts are not supported for type: \"" + Types.name(from) + "\"");
         if (c.pointerDepth() == 0) {

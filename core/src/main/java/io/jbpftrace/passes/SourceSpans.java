@@ -34,7 +34,7 @@ final class SourceSpans {
         if (n.pos() == null || n.pos().line() < 1 || n.pos().line() > lines.length) return -1;
         String line = lines[n.pos().line() - 1];
         int start = n.pos().col() - 1;
-        if (n instanceof Expr.Call || n instanceof Expr.Tuple) return closing(line, line.indexOf('(', start), '(', ')');
+        if (n instanceof Expr.Call || n instanceof Expr.Tuple || n instanceof Expr.Sizeof || n instanceof Expr.Offsetof) return closing(line, line.indexOf('(', start), '(', ')');
         if (n instanceof Expr.MapRef m && !m.keys().isEmpty()) return closing(line, line.indexOf('[', start), '[', ']');
         if (n instanceof Expr.StrLit) return closing(line, start, '"', '"');
         if (n instanceof Expr.Binary b) return sameLine(n, b.right()) ? end(b.right()) : -1;
