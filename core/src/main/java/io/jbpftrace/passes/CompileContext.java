@@ -20,11 +20,12 @@ public record CompileContext(Program program, List<String> positionalParams, boo
     }
 
     /**
-     * Where bpftrace reports a failed helper call (-k, -kk): a map assignment through its '=', an
+     * Where bpftrace reports a failed helper call (-k, -kk): an aggregation's call, a map assignment's '=', an
      * operator (a dereference's '*'), otherwise the whole node.
      */
     public CompileError helperSite(Node at, String message) {
-        if (at instanceof Stmt.AssignMap a) return error(spans().throughAssign(a), message);
+        if (at instanceof Stmt.AssignMap a && a.value() instanceof Expr.Call c && AggKind.ofFunction(c.name()) != null) return error(c, message);
+        if (at instanceof Stmt.AssignMap a) return error(spans().assignOperator(a), message);
         if (at instanceof Expr.Unary u) return error(u, u.op().length(), message);
         return error(at, message);
     }

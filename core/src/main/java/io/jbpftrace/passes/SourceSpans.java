@@ -98,14 +98,12 @@ final class SourceSpans {
         return eq < 0 ? a.pos() : new Pos(a.target().pos().line(), eq + 1);
     }
 
-    /** A map assignment from the map through its '=' (where bpftrace reports a failed update). */
-    Span throughAssign(Stmt.AssignMap a) {
+    /** A map assignment's '=' (where bpftrace reports a failed update), glued to what precedes it. */
+    Span assignOperator(Stmt.AssignMap a) {
         Pos p = a.target().pos();
         if (!validLine(a.target())) return new Span(p, 1);
-        String line = lines[p.line() - 1];
-        int from = Math.max(p.col() - 1, end(a.target()));
-        int eq = line.indexOf('=', from);
-        return eq < 0 ? new Span(p, length(a.target())) : glued(p, eq + 2 - p.col());
+        int eq = lines[p.line() - 1].indexOf('=', Math.max(p.col() - 1, end(a.target())));
+        return eq < 0 ? new Span(p, length(a.target())) : glued(new Pos(p.line(), eq + 1), 1);
     }
 
     /** bpftrace's location of a probe's first attach point begins right after the previous token, blanks included. */

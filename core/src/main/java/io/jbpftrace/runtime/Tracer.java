@@ -30,7 +30,7 @@ import java.util.function.BooleanSupplier;
  * creates; {@link #close()} releases all of them.
  */
 public final class Tracer implements AutoCloseable {
-    static final int MAX_ENTRIES = 4096;
+    static final int MAX_ENTRIES = mapKeysMax(System.getenv("BPFTRACE_MAP_KEYS_MAX"));
     private static final int MAX_STACKS = 4096;
     private static final int RINGBUF_BYTES = 1 << 20;
     private static final int BEGIN_RINGBUF_BYTES = 1 << 16;
@@ -259,5 +259,14 @@ public final class Tracer implements AutoCloseable {
         for (BpfMap m : maps) m.close();
         programs.clear();
         maps.clear();
+    }
+
+    /** Entries per map: 4096, or BPFTRACE_MAP_KEYS_MAX as bpftrace reads it. */
+    static int mapKeysMax(String env) {
+        try {
+            return env == null || Integer.parseInt(env.trim()) < 1 ? 4096 : Integer.parseInt(env.trim());
+        } catch (NumberFormatException e) {
+            return 4096;
+        }
     }
 }
