@@ -1,9 +1,13 @@
 package io.jbpftrace.passes;
 
 import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.output.Conversion;
+import io.jbpftrace.output.Printf;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -35,6 +39,23 @@ final class AggregateReads {
 
     /** Variables are per probe. */
     void clearVariables() { vars.clear(); }
+
+    /**
+     * When the argument count fits the format and an argument is an aggregation: the message after
+     * the function's name, ": %d specifier expects a value of type integer (count supplied)".
+     *
+     * @param args one entry per argument, the aggregation it is or null
+     */
+    static Optional<String> printfMismatch(String format, List<AggKind> args) {
+        List<Conversion> conversions = Printf.parse(format);
+        for (int i = 0; i < args.size() && conversions.size() == args.size(); i++) {
+            if (args.get(i) == null) continue;
+            Conversion c = conversions.get(i);
+            return Optional.of(": %" + c.token() + " specifier expects a value of type " + c.argType().name().toLowerCase(Locale.ROOT)
+                    + " (" + name(args.get(i)) + " supplied)");
+        }
+        return Optional.empty();
+    }
 
     /** The type name bpftrace prints: "count", "hist", ... */
     static String name(AggKind kind) { return kind.name().toLowerCase(Locale.ROOT); }

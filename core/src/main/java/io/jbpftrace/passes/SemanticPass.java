@@ -527,12 +527,7 @@ public final class SemanticPass {
                     : t instanceof Type.Printable p && p.kind().equals("buf") ? Conversion.ArgType.BUFFER : Conversion.ArgType.STRING);
         }
         expr(fmt);
-        List<Conversion> conversions = Printf.parse(fmt.value());
-        for (int i = 0; i < aggregateArgs.size() && conversions.size() == aggregateArgs.size(); i++) {
-            if (aggregateArgs.get(i) == null) continue;
-            throw ctx.error(c, c.name() + ": %" + conversions.get(i).token() + " specifier expects a value of type "
-                    + conversions.get(i).argType().name().toLowerCase(java.util.Locale.ROOT) + " (" + AggregateReads.name(aggregateArgs.get(i)) + " supplied)");
-        }
+        AggregateReads.printfMismatch(fmt.value(), aggregateArgs).ifPresent(m -> { throw ctx.error(c, c.name() + m); });
         try {
             Printf.check(fmt.value(), argTypes);
         } catch (IllegalArgumentException e) {
