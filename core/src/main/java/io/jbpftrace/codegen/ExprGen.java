@@ -58,6 +58,14 @@ final class ExprGen {
         else throw g.ctx.error(e, "This expression is not supported yet");
     }
 
+    /** A probe read that -kk reports at {@code site} when it fails. */
+    private void checkedRead(Expr site, Helper read) {
+        var outer = g.site;
+        g.site = site;
+        g.checks.call(read);
+        g.site = outer;
+    }
+
     /** {@code ptr[i]} or {@code record->array[i]}: probe-read one integer element. */
     private void index(Expr.Index ix) {
         Type t = g.type(ix.target());
@@ -82,7 +90,7 @@ final class ExprGen {
         asm.storeImm(8, Reg.FP, base, 0);
         g.stackPtr(Reg.R1, base);
         asm.mov(Reg.R2, element.size());
-        asm.call(t instanceof Type.Pointer ? readHelper(t, Helper.PROBE_READ_USER, Helper.PROBE_READ_KERNEL, Helper.PROBE_READ)
+        checkedRead(ix, t instanceof Type.Pointer ? readHelper(t, Helper.PROBE_READ_USER, Helper.PROBE_READ_KERNEL, Helper.PROBE_READ)
                 : user ? Helper.PROBE_READ_USER : Helper.PROBE_READ_KERNEL);
         loadSized(Reg.R0, Reg.FP, base, element);
         g.frame.release(mark);
@@ -354,7 +362,7 @@ final class ExprGen {
         }
         asm.load(8, Reg.R3, Reg.FP, ptr);
         g.stackPtr(Reg.R1, off);
-        asm.call(readHelper(at, Helper.PROBE_READ_USER_STR, Helper.PROBE_READ_KERNEL_STR, Helper.PROBE_READ_STR));
+        checkedRead(c, readHelper(at, Helper.PROBE_READ_USER_STR, Helper.PROBE_READ_KERNEL_STR, Helper.PROBE_READ_STR));
     }
 
     private void binary(Expr.Binary b) {
@@ -458,13 +466,13 @@ final class ExprGen {
             }
             case "~" -> asm.alu64Imm(Op.XOR, Reg.R0, -1);
             case "-" -> asm.neg(Reg.R0);
-            case "*" -> deref((Type.Pointer) g.type(u.operand()), g.type(u));
+            case "*" -> deref(u, (Type.Pointer) g.type(u.operand()), g.type(u));
             default -> throw g.ctx.error(u, "Unary operator " + u.op() + " is not supported yet");
         }
     }
 
     /** Reads an integer through the pointer in R0 with a probe read (user memory when the pointer says so). */
-    private void deref(Type.Pointer p, Type t) {
+    private void deref(Expr.Unary u, Type.Pointer p, Type t) {
         int mark = g.frame.mark();
         int slot = g.frame.alloc(8);
         asm.storeImm(8, Reg.FP, slot, 0);
@@ -472,7 +480,7 @@ final class ExprGen {
         g.stackPtr(Reg.R1, slot);
         asm.mov(Reg.R2, t.size());
         // a pointer made by a cast may hold a user address: the old helper reads either space
-        asm.call(p.user() ? Helper.PROBE_READ_USER : Helper.PROBE_READ);
+        checkedRead(u, p.user() ? Helper.PROBE_READ_USER : Helper.PROBE_READ);
         loadSized(Reg.R0, Reg.FP, slot, t);
         g.frame.release(mark);
     }

@@ -4,6 +4,7 @@ import io.jbpftrace.bpf.Asm;
 import io.jbpftrace.bpf.Label;
 import io.jbpftrace.bpf.Reg;
 import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.lang.ast.Node;
 import io.jbpftrace.passes.Analysis;
 import io.jbpftrace.passes.CompileContext;
 import io.jbpftrace.passes.ProbeInstance;
@@ -36,6 +37,9 @@ final class GenState {
     Map<String, Integer> varSizes = new HashMap<>(); // bytes of each slot, 8-byte multiples
     Deque<Label[]> loops = new ArrayDeque<>(); // {continue, break}
     final StructTypes structs;
+    final HelperChecks checks = new HelperChecks(this);
+    /** The node whose code is being generated, for -k/-kk warnings. */
+    Node site;
 
     GenState(CompileContext ctx, Analysis analysis, ProbeInstance instance, OutputTable output, int ringbufMap) {
         this.ctx = ctx;

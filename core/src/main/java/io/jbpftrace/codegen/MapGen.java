@@ -53,7 +53,7 @@ final class MapGen {
         g.stackPtr(Reg.R2, keyOff);
         g.stackPtr(Reg.R3, valueOff);
         asm.mov(Reg.R4, 0);
-        asm.call(Helper.MAP_UPDATE_ELEM);
+        g.checks.call(Helper.MAP_UPDATE_ELEM);
     }
 
     /** Integer read; an absent key reads as 0. */
@@ -101,7 +101,7 @@ final class MapGen {
         int key = key(target);
         asm.ldMap(Reg.R1, info.id());
         g.stackPtr(Reg.R2, key);
-        asm.call(Helper.MAP_DELETE_ELEM);
+        g.checks.call(Helper.MAP_DELETE_ELEM);
         g.frame.release(mark);
     }
 

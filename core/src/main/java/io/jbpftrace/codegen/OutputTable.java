@@ -12,7 +12,23 @@ public final class OutputTable {
     /** A call site: its format (or time format) and the types of its arguments, in record order. */
     public record Formatted(String format, List<Type> argTypes) {}
 
+    /**
+     * A helper call checked with -k/-kk: its name and bpftrace's warning with {@link #ERROR} where the
+     * error text goes, plus the position for JSON.
+     */
+    public record HelperSite(String helper, String warning, int line, int col) {
+        public static final String ERROR = "\u0000";
+    }
+
     private final List<Formatted> sites = new ArrayList<>();
+    private final List<HelperSite> helperSites = new ArrayList<>();
+
+    int addHelperSite(HelperSite site) {
+        helperSites.add(site);
+        return helperSites.size() - 1;
+    }
+
+    public HelperSite helperSite(int id) { return helperSites.get(id); }
 
     int add(String format, List<Type> argTypes) {
         sites.add(new Formatted(format, List.copyOf(argTypes)));

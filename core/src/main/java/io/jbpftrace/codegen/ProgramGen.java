@@ -91,6 +91,7 @@ public final class ProgramGen {
     }
 
     private boolean stmt(Stmt s) {
+        g.site = s instanceof Stmt.ExprStmt e ? e.expr() : s;
         if (s instanceof Stmt.ExprStmt e) return exprStmt(e.expr());
         if (s instanceof Stmt.AssignMap a) maps.assign(a.target(), a.value());
         else if (s instanceof Stmt.AssignVar a) assignVar(a);

@@ -12,6 +12,7 @@ final class Options {
     boolean list;
     String listPattern;
     boolean verbose, debug, quiet, help, version, unsafe;
+    int helperChecks;
     String command;          // -c
     OptionalInt pid = OptionalInt.empty();
     String outputFile;       // -o
@@ -50,6 +51,8 @@ final class Options {
                 case "-h", "--help" -> o.help = true;
                 case "-V", "--version" -> o.version = true;
                 case "--unsafe" -> o.unsafe = true;
+                case "-k" -> o.helperChecks = Math.max(o.helperChecks, 1);
+                case "-kk" -> o.helperChecks = 2;
                 case "-B" -> o.buffering = buffering(value(args, ++i, a));
                 case "--flamegraph" -> o.flamegraph = value(args, ++i, a);
                 case "--folded" -> o.folded = value(args, ++i, a);
@@ -115,6 +118,8 @@ final class Options {
                 --folded FILE  at exit, also write those maps as folded stacks
                                ("root;child;leaf count", flamegraph.pl's input)
                 -h, --help     show this help message
+                -k             emit a warning when a bpf helper returns an error (except read functions)
+                -kk            check all bpf helper functions
                 -l [search]    list probes
                 -o file        redirect bpftrace output to file
                 -p PID         enable USDT probes on PID

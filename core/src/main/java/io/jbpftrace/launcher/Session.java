@@ -61,7 +61,7 @@ final class Session {
     private int trace(ProviderRegistry registry, LinuxKernel kernel) throws Exception {
         String name = options.program != null ? "stdin" : options.scriptFile;
         String source = options.program != null ? options.program : readScript(options.scriptFile);
-        Compiler.Result compiled = new Compiler(registry, kernel).allowUnsafe(options.unsafe).compile(name, source, options.params);
+        Compiler.Result compiled = new Compiler(registry, kernel).allowUnsafe(options.unsafe).checkHelpers(options.helperChecks).compile(name, source, options.params);
         for (var w : compiled.warnings()) System.err.println(w.format("WARNING"));
         if (options.debug) System.err.print(InstructionDump.of(compiled));
         try (PrintStream out = outputStream(); Tracer tracer = new Tracer(compiled, kernel, output(out))) {

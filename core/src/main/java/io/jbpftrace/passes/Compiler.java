@@ -21,6 +21,7 @@ public final class Compiler {
     private final Kernel kernel;
     private boolean unsafe;
     private java.util.Map<String, String> environment = System.getenv();
+    private int helperChecks;
 
     public Compiler(ProviderRegistry registry, Kernel kernel) {
         this.registry = registry;
@@ -39,6 +40,12 @@ public final class Compiler {
         return this;
     }
 
+    /** -k (1): report failed helper calls except reads; -kk (2): all of them. */
+    public Compiler checkHelpers(int level) {
+        this.helperChecks = level;
+        return this;
+    }
+
     /** A compiled script: programs to load, and what userspace needs to interpret their output. */
     public record Result(CompileContext context, Analysis analysis, List<GeneratedProgram> programs, OutputTable output,
                          List<CompileError> skippedProbes) {
@@ -53,7 +60,7 @@ public final class Compiler {
     public Result compile(String fileName, String source, List<String> positionalParams) {
         Program program = ScriptParser.parse(fileName, source);
         ScriptConfig config = ScriptConfig.resolve(program, environment);
-        CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime(), config);
+        CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime(), config, helperChecks);
         ProbeExpansionPass expansion = new ProbeExpansionPass(registry, kernel);
         List<ProbeInstance> instances = expansion.run(ctx);
         Analysis analysis = new SemanticPass(ctx).run(instances);

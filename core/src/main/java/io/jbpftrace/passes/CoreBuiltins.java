@@ -12,6 +12,7 @@ import java.util.Optional;
 /**
  * Builtins every probe has, served by the core after the probe's provider declined.
  * {@code comm} and {@code probe} are not computed into a register, so codegen handles them itself.
+ * Integers are 64-bit unsigned, as bpftrace types them (its messages say 'unsigned int64' for pid).
  */
 public final class CoreBuiltins {
     private CoreBuiltins() {}
@@ -19,14 +20,14 @@ public final class CoreBuiltins {
     public static final Type COMM = new Type.Str(16);
 
     private static final Map<String, Builtin> ALL = Map.ofEntries(
-            Map.entry("pid", helperBits(Helper.GET_CURRENT_PID_TGID, 32, Type.Int.U32)),
-            Map.entry("tid", helperBits(Helper.GET_CURRENT_PID_TGID, 0, Type.Int.U32)),
-            Map.entry("uid", helperBits(Helper.GET_CURRENT_UID_GID, 0, Type.Int.U32)),
-            Map.entry("gid", helperBits(Helper.GET_CURRENT_UID_GID, 32, Type.Int.U32)),
+            Map.entry("pid", helperBits(Helper.GET_CURRENT_PID_TGID, 32, Type.Int.U64)),
+            Map.entry("tid", helperBits(Helper.GET_CURRENT_PID_TGID, 0, Type.Int.U64)),
+            Map.entry("uid", helperBits(Helper.GET_CURRENT_UID_GID, 0, Type.Int.U64)),
+            Map.entry("gid", helperBits(Helper.GET_CURRENT_UID_GID, 32, Type.Int.U64)),
             Map.entry("nsecs", helper(Helper.KTIME_GET_NS, Type.Int.U64)),
-            Map.entry("cpu", helper(Helper.GET_SMP_PROCESSOR_ID, Type.Int.U32)),
+            Map.entry("cpu", helper(Helper.GET_SMP_PROCESSOR_ID, Type.Int.U64)),
             Map.entry("curtask", helper(Helper.GET_CURRENT_TASK, Type.Int.U64)),
-            Map.entry("rand", helper(Helper.GET_PRANDOM_U32, Type.Int.U32)),
+            Map.entry("rand", helper(Helper.GET_PRANDOM_U32, Type.Int.U64)),
             Map.entry("cgroup", helper(Helper.GET_CURRENT_CGROUP_ID, Type.Int.U64)),
             Map.entry("comm", new Builtin(COMM, null)),
             Map.entry("probe", new Builtin(new Type.ProbeName(), null)));

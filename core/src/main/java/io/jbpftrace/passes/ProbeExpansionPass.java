@@ -36,7 +36,9 @@ public final class ProbeExpansionPass {
                 ProbeProvider provider = registry.forType(ap.type()).orElseThrow(() -> ctx.error(node, node.raw().length(),
                         "no provider for probe type " + ap.type() + " (is its bundle installed?)"));
                 if (ap.type().equals("BEGIN") || ap.type().equals("END")) {
-                    if (!seenSpecial.add(ap.type())) throw ctx.error(node, node.raw().length(), "More than one " + ap.type() + " probe defined");
+                    if (!seenSpecial.add(ap.type())) {
+                        throw ctx.error(ctx.spans().attachPoint(node, node.raw().length()), "More than one " + ap.type() + " probe defined");
+                    }
                 }
                 try {
                     for (ProbeTarget target : provider.expand(ap, kernel)) {

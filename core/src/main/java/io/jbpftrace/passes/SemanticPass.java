@@ -36,6 +36,7 @@ public final class SemanticPass {
     private IdentityHashMap<Expr, Type> types;
     private Map<String, Type> vars;
     private int loopDepth;
+    private final AggregateReads aggregates = new AggregateReads(name -> maps.containsKey(name) ? maps.get(name).kind : null);
 
     /** A map's signature while it is being learned. */
     private static final class MapSig {
@@ -59,6 +60,7 @@ public final class SemanticPass {
                 instance = pi;
                 types = new IdentityHashMap<>();
                 vars = new HashMap<>();
+                aggregates.clearVariables();
                 if (pi.probe().predicate() != null) requireInt(pi.probe().predicate(), "predicate");
                 block(pi.probe().body());
                 // a variable keeps one slot: every mention gets its final (widest) type
@@ -92,9 +94,10 @@ public final class SemanticPass {
             if (t instanceof Type.Void) throw ctx.error(a.value(), "Value of type 'none' cannot be assigned to " + "$" + a.target().name());
             Type old = vars.get(a.target().name());
             if (old != null && !Types.compatible(old, t)) {
-                throw ctx.error(a, "Type mismatch for $" + a.target().name() + ": trying to assign value of type '"
-                        + Types.name(t) + "' when variable already contains a value of type '" + Types.name(old) + "'");
+                throw ctx.error(new SourceSpans.Span(ctx.spans().assignOperator(a), 1), "Type mismatch for $" + a.target().name()
+                        + ": trying to assign value of type '" + Types.name(t) + "' when variable already contains a value of type '" + Types.name(old) + "'");
             }
+            aggregates.assigned(a.target(), a.value());
             vars.put(a.target().name(), old == null ? t : Types.widest(old, t));
             types.put(a.target(), vars.get(a.target().name()));
         } else if (s instanceof Stmt.If i) {
@@ -150,7 +153,8 @@ public final class SemanticPass {
     private long unrollCount(Stmt.Unroll u) {
         if (u.count() instanceof Expr.IntLit n) return n.value();
         if (u.count() instanceof Expr.Positional p && isNumber(param(p))) return Long.decode(param(p));
-        throw ctx.error(u.count(), "unroll count must be an integer literal or a positional parameter");
+        // our own message (bpftrace 0.17 fails to parse this): it points at the count alone
+        throw ctx.error(new SourceSpans.Span(u.count().pos(), ctx.spans().length(u.count())), "unroll count must be an integer literal or a positional parameter");
     }
 
     private String param(Expr.Positional p) {
@@ -187,7 +191,7 @@ public final class SemanticPass {
             throw ctx.error(target, target.name().length(), "Tuple type mismatch: " + Types.name(sig.value) + " != " + Types.name(value) + ".");
         }
         if (sig.kind != kind || !Types.compatible(sig.value, value)) {
-            throw ctx.error(target, target.name().length(), "Type mismatch for " + target.name() + ": trying to assign value of type '"
+            throw ctx.error(target, "Type mismatch for " + target.name() + ": trying to assign value of type '"
                     + describe(kind, value) + "' when map already contains a value of type '" + describe(sig.kind, sig.value) + "'");
         }
         checkKeys(target, sig, keys);
@@ -203,6 +207,7 @@ public final class SemanticPass {
         argCount(call, kind == AggKind.COUNT ? 0 : kind == AggKind.LHIST ? 4 : 1, kind == AggKind.COUNT ? 0 : kind == AggKind.LHIST ? 4 : 1);
         for (Expr arg : call.args()) {
             Type t = expr(arg);
+            if (kind == AggKind.LHIST && arg != call.args().get(0)) continue; // must be literals: lhistArgs says so
             if (!Types.isInt(t)) throw ctx.error(call, call.name() + "() only supports integer arguments (" + typeWord(t) + " provided)");
         }
         types.put(call, Type.Int.S64);
@@ -219,7 +224,7 @@ public final class SemanticPass {
     private long[] lhistArgs(Expr.Call call) {
         long[] v = new long[3];
         for (int i = 1; i <= 3; i++) {
-            if (!(call.args().get(i) instanceof Expr.IntLit lit)) throw ctx.error(call.args().get(i), "lhist() expects a integer literal (" + typeWord(types.get(call.args().get(i))) + " provided)");
+            if (!(call.args().get(i) instanceof Expr.IntLit lit)) throw ctx.error(call, "lhist() expects a integer literal (" + typeWord(types.get(call.args().get(i))) + " provided)");
             v[i - 1] = lit.value();
         }
         if (v[0] < 0) throw ctx.error(call, "lhist() min must be non-negative (provided min " + v[0] + ")");
@@ -266,9 +271,9 @@ public final class SemanticPass {
         boolean same = sig.keys.size() == keys.size();
         for (int i = 0; same && i < keys.size(); i++) same = Types.compatible(sig.keys.get(i), keys.get(i));
         if (!same) {
-            throw ctx.error(ref, ref.name().length(), "Argument mismatch for " + ref.name() + ": trying to access with arguments: ["
-                    + String.join(", ", keys.stream().map(Types::name).toList()) + "] when map expects arguments: ["
-                    + String.join(", ", sig.keys.stream().map(Types::name).toList()) + "]");
+            throw ctx.error(ref, "Argument mismatch for " + ref.name() + ": trying to access with arguments: ["
+                    + String.join(", ", keys.stream().map(Types::keyName).toList()) + "] when map expects arguments: ["
+                    + String.join(", ", sig.keys.stream().map(Types::keyName).toList()) + "]");
         }
     }
 
@@ -346,10 +351,9 @@ public final class SemanticPass {
         } catch (ProbeException ex) {
             throw ctx.error(b, b.name().length(), ex.getMessage());
         }
-        Builtin core = CoreBuiltins.get(b.name()).orElseThrow(() ->
-                ctx.error(b, b.name().length(), knownElsewhere(b.name())
-                        ? "The " + b.name() + " builtin can not be used with '" + instance.provider().probeTypes().get(0) + "' probes"
-                        : "Unknown identifier: '" + b.name() + "'"));
+        Builtin core = CoreBuiltins.get(b.name()).orElseThrow(() -> ctx.error(b, b.name().length(),
+                BuiltinAvailability.unavailable(b.name(), io.jbpftrace.spi.AttachPoint.parse(instance.attachPoint().raw()).type())
+                        .orElse("Unknown identifier: '" + b.name() + "'")));
         return core.type();
     }
 
@@ -368,12 +372,8 @@ public final class SemanticPass {
         long size;
         if (so.operand() != null) size = types.get(so.operand()).size();
         else if (so.pointerDepth() > 0) size = 8;
-        else size = structs.named(so.typeName()).orElseThrow(() -> ctx.error(so, "Unknown type: " + so.typeName())).size();
+        else size = structs.named(so.typeName()).filter(this::known).orElseThrow(() -> ctx.error(so, "Unknown identifier: '" + so.typeName() + "'")).size();
         constants.put(so, size);
-    }
-
-    private static boolean knownElsewhere(String name) {
-        return name.equals("args") || name.equals("retval") || name.equals("func") || name.matches("s?arg\\d+");
     }
 
     /** $N is an integer; a non-numeric parameter must go through str($N), as in bpftrace. */
@@ -430,7 +430,7 @@ public final class SemanticPass {
             }
             case "time" -> {
                 argCount(c, 0, 1);
-                if (args.size() == 1 && !(args.get(0) instanceof Expr.StrLit)) throw ctx.error(args.get(0), "time() expects a string literal as argument");
+                if (args.size() == 1 && !(args.get(0) instanceof Expr.StrLit)) throw ctx.error(c, "time() expects a string literal (" + typeWord(expr(args.get(0))) + " provided)");
                 args.forEach(this::expr);
                 return Type.VOID;
             }
@@ -477,7 +477,7 @@ public final class SemanticPass {
             }
             case "cgroupid" -> {
                 argCount(c, 1, 1);
-                if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "cgroupid() expects a string literal");
+                if (!(args.get(0) instanceof Expr.StrLit s)) throw ctx.error(c, "cgroupid() expects a string literal (" + typeWord(expr(args.get(0))) + " provided)");
                 expr(s);
                 if (constants.computeIfAbsent(c, k -> Cgroups.id(s.value())) < 0) throw ctx.error(s, "cgroupid: can not find cgroup " + s.value());
                 return Type.Int.U64;
@@ -552,7 +552,10 @@ public final class SemanticPass {
             case "override" -> throw ctx.error(c, "override() can only be used with kprobes, and this kernel has none");
             case "strncmp" -> {
                 argCount(c, 3, 3);
-                for (int i = 0; i < 2; i++) if (!(expr(args.get(i)) instanceof Type.Str)) throw ctx.error(args.get(i), "strncmp() expects string arguments");
+                for (int i = 0; i < 2; i++) {
+                    Type t = expr(args.get(i));
+                    if (!(t instanceof Type.Str)) throw ctx.error(c, "strncmp() only supports string arguments (" + typeWord(t) + " provided)");
+                }
                 if (!(args.get(2) instanceof Expr.IntLit)) throw ctx.error(c, "strncmp() expects a integer literal (" + typeWord(expr(args.get(2))) + " provided)");
                 expr(args.get(2));
                 return Type.Int.U64;
@@ -592,7 +595,10 @@ public final class SemanticPass {
                 }
                 if (args.get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) {
                     if (strict && maps.get(m.name()) == null) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
-                    for (Expr a : args.subList(1, args.size())) requireInt(a, "print() argument");
+                    for (Expr a : args.subList(1, args.size())) {
+                        if (!(a instanceof Expr.IntLit)) throw ctx.error(c, "print() expects a integer literal (" + typeWord(expr(a)) + " provided)");
+                        expr(a);
+                    }
                     return Type.VOID;
                 }
                 throw ctx.error(c, c.name() + "() expects a map to be provided");
@@ -611,13 +617,20 @@ public final class SemanticPass {
         if (args.isEmpty()) throw ctx.error(c, c.name() + "() requires at least one argument (0 provided)");
         if (!(args.get(0) instanceof Expr.StrLit fmt)) throw ctx.error(c, c.name() + "() expects a string literal (" + typeWord(expr(args.get(0))) + " provided)");
         List<Conversion.ArgType> argTypes = new ArrayList<>();
+        List<AggKind> aggregateArgs = new ArrayList<>();
         for (Expr a : args.subList(1, args.size())) {
+            aggregateArgs.add(aggregates.of(a));
+            if (aggregates.of(a) != null) {
+                argTypes.add(Conversion.ArgType.INTEGER); // only for the argument count; rejected below
+                continue;
+            }
             Type t = expr(a);
             if (!(Types.isScalar(t) || t instanceof Type.Str || t instanceof Type.Printable)) throw ctx.error(a, c.name() + ": argument of type '" + Types.name(t) + "' can not be printed");
             argTypes.add(Types.isInt(t) ? Conversion.ArgType.INTEGER
                     : t instanceof Type.Printable p && p.kind().equals("buf") ? Conversion.ArgType.BUFFER : Conversion.ArgType.STRING);
         }
         expr(fmt);
+        AggregateReads.printfMismatch(fmt.value(), aggregateArgs).ifPresent(m -> { throw ctx.error(c, c.name() + m); });
         try {
             Printf.check(fmt.value(), argTypes);
         } catch (IllegalArgumentException e) {
@@ -657,6 +670,12 @@ public final class SemanticPass {
     }
 
     private Type binary(Expr.Binary b) {
+        AggKind la = aggregates.of(b.left()), ra = aggregates.of(b.right());
+        if (la != null || ra != null) {
+            String ln = la != null ? AggregateReads.name(la) : Types.name(expr(b.left()));
+            String rn = ra != null ? AggregateReads.name(ra) : Types.name(expr(b.right()));
+            throw ctx.error(ctx.spans().operands(b), "Type mismatch for '" + b.op() + "': comparing '" + ln + "' with '" + rn + "'");
+        }
         Type l = expr(b.left()), r = expr(b.right());
         boolean cmp = switch (b.op()) {
             case "==", "!=", "<", "<=", ">", ">=" -> true;
@@ -664,10 +683,10 @@ public final class SemanticPass {
         };
         if (l instanceof Type.Str && r instanceof Type.Str && (b.op().equals("==") || b.op().equals("!="))) return Type.Int.U64;
         if (l instanceof Type.Str && r instanceof Type.Str) {
-            throw ctx.error(b, "The " + b.op() + " operator can not be used on expressions of types " + Types.name(l) + ", " + Types.name(r));
+            throw ctx.error(b, b.op().length(), "The " + b.op() + " operator can not be used on expressions of types " + Types.name(l) + ", " + Types.name(r));
         }
         if (!Types.isInt(l) || !Types.isInt(r)) {
-            throw ctx.error(b.left(), b, "Type mismatch for '" + b.op() + "': comparing '" + Types.name(l) + "' with '" + Types.name(r) + "'");
+            throw ctx.error(ctx.spans().operands(b), "Type mismatch for '" + b.op() + "': comparing '" + Types.name(l) + "' with '" + Types.name(r) + "'");
         }
         if (cmp || b.op().equals("&&") || b.op().equals("||")) return Type.Int.U64;
         if (l instanceof Type.Pointer p && r instanceof Type.Int && (b.op().equals("+") || b.op().equals("-"))) return p; // scaled by the target size
@@ -676,12 +695,16 @@ public final class SemanticPass {
     }
 
     private Type unary(Expr.Unary u) {
+        AggKind agg = aggregates.of(u.operand());
+        if (agg != null && !u.op().equals("*")) {
+            throw ctx.error(u, u.op().length(), "The " + u.op() + " operator can not be used on expressions of type '" + AggregateReads.name(agg) + "'");
+        }
         Type t = expr(u.operand());
         if (u.op().equals("*")) {
             if (t instanceof Type.Pointer p) return p.target();
             throw ctx.error(u, "Can not dereference type '" + Types.name(t) + "'");
         }
-        if (!Types.isInt(t)) throw ctx.error(u, "Invalid type for unary '" + u.op() + "': " + Types.name(t));
+        if (!Types.isInt(t)) throw ctx.error(u, u.op().length(), "The " + u.op() + " operator can not be used on expressions of type '" + Types.name(t) + "'");
         return u.op().equals("!") ? Type.Int.U64 : Type.Int.S64;
     }
 
@@ -708,6 +731,11 @@ public final class SemanticPass {
         return ft;
     }
 
+    /** Whether a named type exists: "struct x" is looked up, as bpftrace does, though only its name is kept. */
+    private boolean known(Type t) {
+        return !(t instanceof Type.Record r && r.fields().isEmpty() && structs.struct(r.name()).isEmpty());
+    }
+
     /** The innermost expression a chain of field accesses starts from. */
     private static Expr base(Expr e) {
         while (e instanceof Expr.Field f) e = f.target();
@@ -715,9 +743,9 @@ public final class SemanticPass {
     }
 
     private Type cast(Expr.Cast c) {
+        Type target = structs.named(c.typeName()).filter(this::known).orElseThrow(() -> ctx.error(c, "Unknown struct/union: '" + c.typeName() + "'"));
         Type from = expr(c.operand());
         if (!Types.isInt(from)) throw ctx.error(c, "Casts are not supported for type: \"" + Types.name(from) + "\"");
-        Type target = structs.named(c.typeName()).orElseThrow(() -> ctx.error(c, "Unknown type: " + c.typeName()));
         if (c.pointerDepth() == 0) {
             if (!(target instanceof Type.Int)) throw ctx.error(c, "Cannot cast to \"" + Types.name(target) + "\"");
             return target;

@@ -8,7 +8,7 @@ public final class Types {
     private Types() {}
 
     public static String name(Type t) {
-        if (t instanceof Type.Int i) return (i.signed() ? "int" : "uint") + i.size() * 8;
+        if (t instanceof Type.Int i) return (i.signed() ? "int" : "unsigned int") + i.size() * 8;
         if (t instanceof Type.Str s) return "string[" + s.size() + "]";
         if (t instanceof Type.Pointer p) return name(p.target()) + " *";
         if (t instanceof Type.Array a) return name(a.element()) + "[" + a.length() + "]";
@@ -21,6 +21,9 @@ public final class Types {
         if (t instanceof Type.Tuple tu) return tu.elements().stream().map(Types::name).collect(Collectors.joining(",", "(", ")"));
         return "none";
     }
+
+    /** A map key's type as bpftrace lists it: integer keys are stored as 64-bit unsigned values. */
+    public static String keyName(Type t) { return t instanceof Type.Int ? "unsigned int64" : name(t); }
 
     public static boolean isInt(Type t) { return t instanceof Type.Int || t instanceof Type.Pointer; }
 

@@ -47,6 +47,7 @@ final class EventDispatcher {
         else if (kind == EventKind.CLEAR) maps.clear(id);
         else if (kind == EventKind.ZERO) maps.zero(id);
         else if (kind == EventKind.JOIN_ARG) joined.add(ValueDecoder.string(buf, EventKind.HEADER + 8, buf.limit() - EventKind.HEADER - 8));
+        else if (kind == EventKind.HELPER_ERROR) helperError(table.helperSite(id), (int) buf.getLong(EventKind.HEADER));
         else if (kind == EventKind.JOIN_END) {
             output.printf(String.join(table.site(id).format(), joined) + "\n");
             joined.clear();
@@ -61,6 +62,12 @@ final class EventDispatcher {
         else if (kind == EventKind.PRINT_VALUE) output.value(ValueDecoder.toMapValue(args.get(0), site.argTypes().get(0)));
         else if (kind == EventKind.SYSTEM) output.printf(run(Printf.format(site.format(), args)));
         else if (kind == EventKind.CAT) output.printf(cat(Printf.format(site.format(), args)));
+    }
+
+    /** -k/-kk: "stdin:1:14: WARNING: Failed to probe_read: Bad address (-14)" and the source line. */
+    private void helperError(OutputTable.HelperSite site, int code) {
+        String error = io.jbpftrace.kernel.Errno.text(code) + " (" + code + ")";
+        output.helperError(site.warning().replace(OutputTable.HelperSite.ERROR, error), site.helper(), code, site.line(), site.col());
     }
 
     /** system(): runs the command through the shell and passes its output on, like bpftrace. */

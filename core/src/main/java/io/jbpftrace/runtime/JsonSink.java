@@ -29,6 +29,11 @@ public final class JsonSink implements OutputSink {
 
     @Override public void lostEvents(long count) { write(JsonOutput.lostEvents(count)); }
 
+    @Override public void helperError(String warning, String helper, int code, int line, int col) {
+        write("{\"type\": \"helper_error\", \"helper\": \"" + helper + "\", \"retcode\": " + code
+                + ", \"line\": " + line + ", \"col\": " + col + "}\n");
+    }
+
     @Override public void value(MapValue value) {
         write("{\"type\": \"value\", \"data\": " + JsonMapPrinter.valueJson(value, 1) + "}\n");
     }

@@ -12,6 +12,9 @@ public interface OutputSink {
 
     void printf(String text);
 
+    /** A failed helper call under -k/-kk: the warning text, or for JSON its parts. */
+    default void helperError(String warning, String helper, int code, int line, int col) { printf(warning); }
+
     /** print(value) of a non-map expression. */
     void value(MapValue value);
 

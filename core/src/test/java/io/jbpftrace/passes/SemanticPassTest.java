@@ -87,8 +87,17 @@ class SemanticPassTest {
         "BEGIN { break; }                             | 1:9  | break used outside of a loop",
         "BEGIN { system(\"ls\"); }                    | 1:9  | system() is an unsafe function being used in safe mode",
         "fake:x { @ = args->nope; }                   | 1:14 | Struct/union of type 'args' does not contain a field named 'nope'",
-        "BEGIN { @ = args->fd; }                      | 1:13 | The args builtin can not be used with 'BEGIN' probes",
+        "BEGIN { @ = args->fd; }                      | 1:13 | The args builtin can only be used with tracepoint/kfunc/uprobeprobes (special used here)",
         "nope:x { }                                   | 1:1  | no provider for probe type nope (is its bundle installed?)",
+        "BEGIN { @c = count(); $y = @c + 1; }         | 1:28 | Type mismatch for '+': comparing 'count' with 'int64'",
+        "BEGIN { @c = count(); $x = @c; $y = 1 < $x; }| 1:37 | Type mismatch for '<': comparing 'int64' with 'count'",
+        "BEGIN { @c = sum(1); $y = -@c; }             | 1:27 | The - operator can not be used on expressions of type 'sum'",
+        "BEGIN { @c = max(1); printf(\"%s\", @c); }  | 1:22 | printf: %s specifier expects a value of type string (max supplied)",
+        "BEGIN { $x = !\"a\"; }                      | 1:14 | The ! operator can not be used on expressions of type 'string[2]'",
+        "BEGIN { $x = nsecs == \"a\"; }              | 1:14 | Type mismatch for '==': comparing 'unsigned int64' with 'string[2]'",
+        "BEGIN { $x = (foo)1; }                       | 1:14 | Unknown struct/union: 'foo'",
+        "BEGIN { $x = 1;  $x  =  \"s\"; }            | 1:22 | Type mismatch for $x: trying to assign value of type 'string[2]' when variable already contains a value of type 'int64'",
+        "BEGIN { } BEGIN { }                          | 1:10 | More than one BEGIN probe defined",
     })
     void rejectsWithPosition(String script, String position, String message) {
         CompileError e = assertThrows(CompileError.class, () -> analyse(script.strip()));

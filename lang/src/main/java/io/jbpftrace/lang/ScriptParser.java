@@ -72,7 +72,11 @@ public final class ScriptParser {
         StringBuilder message = new StringBuilder("syntax error, unexpected ").append(describe(t.getType()));
         List<String> names = new ArrayList<>();
         if (expected != null) {
+            // bison reduces a finished operand before it reports, so it never offers operators that
+            // would continue it; ANTLR still has them in its set
+            boolean afterOperand = expected.contains(BpfTraceLexer.PLUS);
             for (Map.Entry<Integer, String> e : TOKEN_NAMES.entrySet()) {
+                if (afterOperand && CONTINUATIONS.contains(e.getKey())) continue;
                 if (expected.contains(e.getKey())) names.add(e.getValue());
             }
         }
@@ -81,6 +85,17 @@ public final class ScriptParser {
         }
         return message.toString();
     }
+
+    /** Tokens that extend an expression already complete: binary, postfix and assignment operators. */
+    private static final java.util.Set<Integer> CONTINUATIONS = java.util.Set.of(
+            BpfTraceLexer.QUESTION, BpfTraceLexer.ARROW, BpfTraceLexer.DOT, BpfTraceLexer.LBRACKET,
+            BpfTraceLexer.INCREMENT, BpfTraceLexer.DECREMENT, BpfTraceLexer.PLUS_ASSIGN, BpfTraceLexer.MINUS_ASSIGN,
+            BpfTraceLexer.MUL_ASSIGN, BpfTraceLexer.DIV_ASSIGN, BpfTraceLexer.MOD_ASSIGN, BpfTraceLexer.AND_ASSIGN,
+            BpfTraceLexer.OR_ASSIGN, BpfTraceLexer.XOR_ASSIGN, BpfTraceLexer.SHL_ASSIGN, BpfTraceLexer.SHR_ASSIGN,
+            BpfTraceLexer.EQ, BpfTraceLexer.NE, BpfTraceLexer.LE, BpfTraceLexer.GE, BpfTraceLexer.SHL, BpfTraceLexer.SHR,
+            BpfTraceLexer.LT, BpfTraceLexer.GT, BpfTraceLexer.LAND, BpfTraceLexer.LOR, BpfTraceLexer.ASSIGN,
+            BpfTraceLexer.PLUS, BpfTraceLexer.MINUS, BpfTraceLexer.STAR, BpfTraceLexer.DIV, BpfTraceLexer.MOD,
+            BpfTraceLexer.BAND, BpfTraceLexer.BOR, BpfTraceLexer.BXOR);
 
     private static String describe(int type) {
         return TOKEN_NAMES.getOrDefault(type, BpfTraceLexer.VOCABULARY.getDisplayName(type));

@@ -26,6 +26,8 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScriptParserTest {
 
@@ -74,6 +76,24 @@ class ScriptParserTest {
         assertEquals("uint8", cast.typeName());
         Expr.Cast pointer = assertInstanceOf(Expr.Cast.class, valueOf("(sock *)arg0"));
         assertEquals(1, pointer.pointerDepth());
+    }
+
+    @Test
+    void parenthesisedNonBuiltinNameIsACastAsInBpftrace() {
+        assertEquals("foo", assertInstanceOf(Expr.Cast.class, valueOf("(foo)1")).typeName());
+        assertEquals("foo", assertInstanceOf(Expr.Cast.class, valueOf("(foo)-1")).typeName());
+        assertInstanceOf(Expr.Binary.class, valueOf("(comm) + 1"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "BEGIN { @x[1 = 2; }          | syntax error, unexpected =, expecting ] or \",\"",
+        "BEGIN { @x = @y[1 = 2]; }    | syntax error, unexpected =, expecting ] or \",\"",
+        "BEGIN { printf(\"a\" = 2); } | syntax error, unexpected =, expecting ) or \",\"",
+        "BEGIN { if (1 = 2) {} }      | syntax error, unexpected =, expecting )",
+    })
+    void anOperandInsideBracketsExpectsTheCloserOrAComma(String script, String message) {
+        assertEquals(message, assertThrows(CompileError.class, () -> ScriptParser.parse("stdin", script.strip())).getMessage());
     }
 
     @Test

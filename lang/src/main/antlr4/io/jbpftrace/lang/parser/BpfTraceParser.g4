@@ -10,12 +10,19 @@ options { tokenVocab = BpfTraceLexer; }
     private static final java.util.Set<String> INT_TYPES = java.util.Set.of(
             "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64");
 
-    /** Whether '(' starts a cast: "(struct x", "(name *" or "(int type)". */
+    /** Names bpftrace's lexer takes as builtins, so "(pid) - 1" is arithmetic, not a cast. */
+    private static final java.util.regex.Pattern BUILTIN = java.util.regex.Pattern.compile(
+            "s?arg[0-9]|args|cgroup|comm|cpid|cpu|ctx|curtask|elapsed|func|gid|jiffies|kstack|nsecs"
+            + "|numaid|pid|probe|rand|retval|tid|uid|username|ustack");
+
+    /** Whether '(' starts a cast: "(struct x", "(name *", "(int type)" or, as in bpftrace, "(name)" of a non-builtin. */
     private boolean castAhead() {
         int t2 = _input.LA(2);
         if (t2 == STRUCT || t2 == UNION) return true;
         if (t2 != IDENT) return false;
-        return _input.LA(3) == STAR || INT_TYPES.contains(_input.LT(2).getText());
+        String name = _input.LT(2).getText();
+        if (_input.LA(3) == STAR || INT_TYPES.contains(name)) return true;
+        return _input.LA(3) == RPAREN && !BUILTIN.matcher(name).matches();
     }
 }
 

@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
@@ -36,12 +37,46 @@ public final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         Token offending = e.getOffendingToken() != null ? e.getOffendingToken() : parser.getCurrentToken();
         IntervalSet expected;
         if (e instanceof NoViableAltException || e instanceof FailedPredicateException) {
-            expected = IntervalSet.EMPTY_SET; // many alternatives: say only what was unexpected
+            // many alternatives: say only what was unexpected, unless an operand inside brackets was complete
+            expected = insideBrackets(parser.getInputStream(), offending);
         } else {
-            expected = e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+            expected = new IntervalSet(e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens());
+            expected.addAll(insideBrackets(parser.getInputStream(), offending));
         }
         throw new SyntaxError(offending, expected);
     }
+
+    /**
+     * After a complete operand inside {@code (…} or {@code […} (a call, tuple, map key), bison expects
+     * the closing bracket or a comma: {@code @x[1 = 2} says "expecting ] or ","". Otherwise nothing.
+     */
+    static IntervalSet insideBrackets(TokenStream tokens, Token offending) {
+        int at = offending.getTokenIndex();
+        if (at < 1) return IntervalSet.EMPTY_SET;
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Boolean> lists = new java.util.ArrayDeque<>();
+        for (int i = 0; i < at; i++) {
+            int type = tokens.get(i).getType();
+            if (type == BpfTraceLexer.LPAREN || type == BpfTraceLexer.LBRACKET || type == BpfTraceLexer.LBRACE) {
+                int before = i > 0 ? tokens.get(i - 1).getType() : Token.INVALID_TYPE;
+                open.push(type);
+                lists.push(before != BpfTraceLexer.IF && before != BpfTraceLexer.WHILE && before != BpfTraceLexer.UNROLL);
+            } else if ((type == BpfTraceLexer.RPAREN || type == BpfTraceLexer.RBRACKET || type == BpfTraceLexer.RBRACE) && !open.isEmpty()) {
+                open.pop();
+                lists.pop();
+            }
+        }
+        if (open.isEmpty() || open.peek() == BpfTraceLexer.LBRACE || !OPERAND_ENDS.contains(tokens.get(at - 1).getType())) {
+            return IntervalSet.EMPTY_SET;
+        }
+        IntervalSet set = IntervalSet.of(open.peek() == BpfTraceLexer.LPAREN ? BpfTraceLexer.RPAREN : BpfTraceLexer.RBRACKET);
+        if (lists.peek()) set.add(BpfTraceLexer.COMMA);
+        return set;
+    }
+
+    private static final java.util.Set<Integer> OPERAND_ENDS = java.util.Set.of(
+            BpfTraceLexer.INT, BpfTraceLexer.STRING, BpfTraceLexer.VAR, BpfTraceLexer.MAP, BpfTraceLexer.IDENT,
+            BpfTraceLexer.PARAM, BpfTraceLexer.PARAMCOUNT, BpfTraceLexer.RPAREN, BpfTraceLexer.RBRACKET);
 
     @Override public void recover(Parser parser, RecognitionException e) {
         throw new SyntaxError(e.getOffendingToken(), IntervalSet.EMPTY_SET);

@@ -31,7 +31,7 @@ public class UprobeProvider implements ProbeProvider {
     private final boolean retprobe;
     private final BinaryLocator locator;
     private final SymbolResolver symbols = new SymbolResolver();
-    private final RegisterBuiltins registers = new RegisterBuiltins(PtRegs.current());
+    private final RegisterBuiltins registers = new RegisterBuiltins(PtRegs.current(), true);
 
     public UprobeProvider() { this(List.of("uprobe", "u"), false, new BinaryLocator()); }
 

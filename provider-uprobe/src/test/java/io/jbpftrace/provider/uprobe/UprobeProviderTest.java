@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.jbpftrace.bpf.Asm;
+import io.jbpftrace.bpf.Helper;
 import io.jbpftrace.bpf.Insn;
 import io.jbpftrace.bpf.Op;
 import io.jbpftrace.bpf.ProgType;
@@ -126,6 +127,15 @@ class UprobeProviderTest {
         assertEquals(64, emit(uprobe.builtin("arg5", null).orElseThrow()).get(0).off());
         assertEquals(80, emit(uretprobe.builtin("retval", null).orElseThrow()).get(0).off());
         assertTrue(uprobe.builtin("comm", null).isEmpty());
+    }
+
+    @Test void stackArgumentsAreReadFromTheUserStackPastTheReturnAddress() throws ProbeException {
+        List<Insn> code = emit(uprobe.builtin("sarg1", null).orElseThrow());
+        assertEquals(new Insn(Op.LDX | Op.MEM | Op.size(8), Reg.R3.id(), Reg.R6.id(), 152, 0), code.get(0), "sp from pt_regs");
+        assertEquals(8 + 8, code.get(1).imm(), "return address, then sarg0");
+        assertTrue(code.stream().anyMatch(i -> i.imm() == Helper.PROBE_READ_USER.id && i.opcode() == (Op.JMP | Op.CALL)), code.toString());
+        assertEquals("The sarg0 builtin can only be used with 'kprobes' and 'uprobes' probes",
+                assertThrows(ProbeException.class, () -> uretprobe.builtin("sarg0", null)).getMessage());
     }
 
     @Test void funcIsTheFunctionHoldingTheProbe() throws Exception {
