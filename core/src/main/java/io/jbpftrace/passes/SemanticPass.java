@@ -28,6 +28,7 @@ public final class SemanticPass {
     private final CompileContext ctx;
     private final StructTypes structs;
     private final MapFunctions mapFunctions;
+    private final IdentifierResolver identifiers;
     private final Map<String, MapSig> maps = new HashMap<>();
     private final List<Integer> stackDepths = new ArrayList<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
@@ -49,6 +50,7 @@ public final class SemanticPass {
         this.ctx = ctx;
         this.structs = new StructTypes(ctx.program().structs());
         this.mapFunctions = new MapFunctions(this, ctx);
+        this.identifiers = IdentifierResolver.forKernel(ctx.program().includes());
     }
 
     public Analysis run(List<ProbeInstance> instances) {
@@ -346,6 +348,13 @@ public final class SemanticPass {
         } catch (ProbeException ex) {
             throw ctx.error(b, b.name().length(), ex.getMessage());
         }
+        if (CoreBuiltins.get(b.name()).isEmpty() && !knownElsewhere(b.name())) {
+            var constant = identifiers.resolve(b.name());
+            if (constant.isPresent()) {
+                constants.put(b, constant.get().value());
+                return constant.get().type();
+            }
+        }
         Builtin core = CoreBuiltins.get(b.name()).orElseThrow(() ->
                 ctx.error(b, b.name().length(), knownElsewhere(b.name())
                         ? "The " + b.name() + " builtin can not be used with '" + instance.provider().probeTypes().get(0) + "' probes"
@@ -486,7 +495,8 @@ public final class SemanticPass {
                 argCount(c, 1, 2);
                 for (Expr a : args) {
                     Type t = expr(a);
-                    if (!Types.isInt(t) && !(t instanceof Type.Array)) throw ctx.error(c, "ntop() argument must be 4 or 16 bytes in size");
+                    boolean byteArray = t instanceof Type.Str && (t.size() == 4 || t.size() == 16) && a instanceof Expr.Field; // u8 addr[16]
+                    if (!Types.isInt(t) && !(t instanceof Type.Array) && !byteArray) throw ctx.error(c, "ntop() argument must be 4 or 16 bytes in size");
                 }
                 return new Type.Printable("inet", 24, null);
             }
