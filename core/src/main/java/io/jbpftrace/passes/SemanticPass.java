@@ -375,7 +375,10 @@ public final class SemanticPass {
     /** The size sizeof() stands for, kept for the code generator. */
     private void sizeOf(Expr.Sizeof so) {
         long size;
-        if (so.operand() != null) size = types.get(so.operand()).size();
+        if (so.operand() != null) { // a struct known by name only (a tracepoint pointer's target) gets its BTF size
+            Type t = types.get(so.operand());
+            size = (t instanceof Type.Record r ? structs.complete(r).orElse(r) : t).size();
+        }
         else if (so.pointerDepth() > 0) size = 8;
         else size = structs.named(so.typeName()).orElseThrow(() -> ctx.error(so, "Unknown type: " + so.typeName())).size();
         constants.put(so, size);
@@ -710,7 +713,7 @@ public final class SemanticPass {
             throw ctx.error(f, f.arrow() ? "Can not use -> on a struct, use '.'" : "Can not access field '" + f.field() + "' on a pointer, use '->'");
         }
         Type.Record rec = structs.complete(shallow).orElseThrow(() -> ctx.error(f, "Unknown struct/union: '" + shallow.name() + "'"));
-        Type.Field field = rec.field(f.field()).orElseThrow(() -> ctx.error(base(f), f, "Struct/union of type '" + rec.name() + "' does not contain a field named '" + f.field() + "'"));
+        Type.Field field = rec.field(f.field()).orElseThrow(() -> ctx.error(base(f), f, "Struct/union of type '" + (rec.name().contains(" ") ? rec.name() : "struct " + rec.name()) + "' does not contain a field named '" + f.field() + "'"));
         Type ft = field.type();
         // char arrays read as strings (tracepoint comm[16], task_struct comm, __data_loc char[])
         if (ft instanceof Type.Array a && Type.isChar(a.element())) return new Type.Str(a.length());
