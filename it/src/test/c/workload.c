@@ -5,12 +5,15 @@
  *   workload open PATH COUNT         open+close PATH COUNT times
  *   workload read SIZE COUNT         read SIZE bytes from /dev/zero COUNT times
  *   workload touch PAGES             fault in PAGES fresh pages
+ *   workload nanosleep SEC NSEC      one nanosleep() system call (libc's sleep() uses clock_nanosleep)
  */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 static void wait_for_go(void) {
@@ -40,6 +43,9 @@ int main(int argc, char **argv) {
         long pages = atol(argv[2]), page = sysconf(_SC_PAGESIZE);
         char *mem = mmap(NULL, pages * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         for (long i = 0; i < pages; i++) mem[i * page] = 1;
+    } else if (!strcmp(argv[1], "nanosleep") && argc == 4) {
+        struct timespec ts = { .tv_sec = atol(argv[2]), .tv_nsec = atol(argv[3]) };
+        if (syscall(SYS_nanosleep, &ts, NULL) != 0) return 1;
     } else {
         return 2;
     }

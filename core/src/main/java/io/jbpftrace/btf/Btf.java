@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Kernel types from BTF. Lookups return language {@link Type}s: structs and unions as
@@ -32,12 +33,14 @@ public final class Btf {
     private final BtfData data;
     private final TypeMapper mapper;
     private final NameIndex names;
+    private final Enumerators enumerators;
 
     private Btf(Btf base, BtfData data) {
         this.base = base;
         this.data = data;
         this.mapper = new TypeMapper(data);
         this.names = new NameIndex(data);
+        this.enumerators = new Enumerators(data);
     }
 
     /** The running kernel's BTF, read once. @throws BtfException if it is missing or unreadable */
@@ -102,6 +105,12 @@ public final class Btf {
     public Optional<Type> typedef(String name) {
         int id = lookup(BtfKind.TYPEDEF, name);
         return id == 0 ? Optional.empty() : Optional.of(mapper.valueType(id));
+    }
+
+    /** The value of the enumerator {@code name} of any enum (a split blob's own enums first, then its base's). */
+    public OptionalLong enumerator(String name) {
+        OptionalLong v = enumerators.find(name);
+        return v.isEmpty() && base != null ? base.enumerator(name) : v;
     }
 
     /** A kernel function's prototype, for typed arguments of fentry/kfunc probes. */

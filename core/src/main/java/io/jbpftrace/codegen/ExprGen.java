@@ -184,10 +184,12 @@ final class ExprGen {
         switch (t.kind()) {
             case "inet" -> {
                 Expr addr = c.args().get(c.args().size() - 1);
+                Type at = g.type(addr);
                 if (c.args().size() == 2) toR0(c.args().get(0));
-                else asm.mov(Reg.R0, 2); // AF_INET
+                else asm.mov(Reg.R0, at.size() == 16 && !(at instanceof Type.Int) ? 10 : 2); // AF_INET6 for 16 bytes, else AF_INET
                 asm.store(8, Reg.FP, off, Reg.R0);
-                if (g.type(addr) instanceof Type.Array a) readArray(addr, off + 8, Math.min(a.size(), 16));
+                if (at instanceof Type.Array a) readArray(addr, off + 8, Math.min(a.size(), 16));
+                else if (at instanceof Type.Str) into(addr, off + 8, 16); // a byte array field (u8 addr[16])
                 else {
                     toR0(addr);
                     asm.store(4, Reg.FP, off + 8, Reg.R0);
@@ -284,6 +286,10 @@ final class ExprGen {
         }
         if (b.name().equals("probe")) {
             loadConst(g.instance.index());
+            return;
+        }
+        if (g.analysis.isConstant(b)) { // a header macro or a kernel enumerator
+            loadConst(g.analysis.constant(b));
             return;
         }
         providerBuiltin(b).code().emit(asm, GenState.CTX, Reg.R0);

@@ -13,6 +13,9 @@ public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps,
     /** The value of a compile-time constant expression (sizeof, offsetof, kaddr, cgroupid). */
     public long constant(Expr e) { return constants.get(e); }
 
+    /** Whether {@code e} is a compile-time constant (also: an identifier naming a macro or an enumerator). */
+    public boolean isConstant(Expr e) { return constants.containsKey(e); }
+
     /** Map index of the stack map keeping {@code frames} frames: after the user maps and the ring buffer. */
     public int stackMapIndex(int frames) {
         return maps.size() + 1 + stackDepths.indexOf(frames);

@@ -58,7 +58,10 @@ public final class Compiler {
     }
 
     public Result compile(String fileName, String source, List<String> positionalParams) {
-        Program program = ScriptParser.parse(fileName, source);
+        // like bpftrace, tell the script whether kernel types come from BTF (tools #ifndef their own structs)
+        java.util.Set<String> predefined = java.nio.file.Files.isReadable(io.jbpftrace.btf.Btf.VMLINUX)
+                ? java.util.Set.of("BPFTRACE_HAVE_BTF") : java.util.Set.of();
+        Program program = ScriptParser.parse(fileName, source, predefined);
         ScriptConfig config = ScriptConfig.resolve(program, environment);
         CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime(), config, helperChecks);
         ProbeExpansionPass expansion = new ProbeExpansionPass(registry, kernel);

@@ -28,6 +28,7 @@ public final class SemanticPass {
     private final CompileContext ctx;
     private final StructTypes structs;
     private final MapFunctions mapFunctions;
+    private final IdentifierResolver identifiers;
     private final Map<String, MapSig> maps = new HashMap<>();
     private final List<Integer> stackDepths = new ArrayList<>();
     private final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
@@ -50,6 +51,7 @@ public final class SemanticPass {
         this.ctx = ctx;
         this.structs = new StructTypes(ctx.program().structs());
         this.mapFunctions = new MapFunctions(this, ctx);
+        this.identifiers = IdentifierResolver.forKernel(ctx.program().includes());
     }
 
     public Analysis run(List<ProbeInstance> instances) {
@@ -351,8 +353,17 @@ public final class SemanticPass {
         } catch (ProbeException ex) {
             throw ctx.error(b, b.name().length(), ex.getMessage());
         }
+        String probeType = io.jbpftrace.spi.AttachPoint.parse(instance.attachPoint().raw()).type();
+        var unavailable = BuiltinAvailability.unavailable(b.name(), probeType);
+        if (CoreBuiltins.get(b.name()).isEmpty() && unavailable.isEmpty()) {
+            var constant = identifiers.resolve(b.name());
+            if (constant.isPresent()) {
+                constants.put(b, constant.get().value());
+                return constant.get().type();
+            }
+        }
         Builtin core = CoreBuiltins.get(b.name()).orElseThrow(() -> ctx.error(b, b.name().length(),
-                BuiltinAvailability.unavailable(b.name(), io.jbpftrace.spi.AttachPoint.parse(instance.attachPoint().raw()).type())
+                unavailable
                         .orElse("Unknown identifier: '" + b.name() + "'")));
         return core.type();
     }
@@ -370,7 +381,10 @@ public final class SemanticPass {
     /** The size sizeof() stands for, kept for the code generator. */
     private void sizeOf(Expr.Sizeof so) {
         long size;
-        if (so.operand() != null) size = types.get(so.operand()).size();
+        if (so.operand() != null) { // a struct known by name only (a tracepoint pointer's target) gets its BTF size
+            Type t = types.get(so.operand());
+            size = (t instanceof Type.Record r ? structs.complete(r).orElse(r) : t).size();
+        }
         else if (so.pointerDepth() > 0) size = 8;
         else size = structs.named(so.typeName()).filter(this::known).orElseThrow(() -> ctx.error(so, "Unknown identifier: '" + so.typeName() + "'")).size();
         constants.put(so, size);
@@ -486,7 +500,8 @@ public final class SemanticPass {
                 argCount(c, 1, 2);
                 for (Expr a : args) {
                     Type t = expr(a);
-                    if (!Types.isInt(t) && !(t instanceof Type.Array)) throw ctx.error(c, "ntop() argument must be 4 or 16 bytes in size");
+                    boolean byteArray = t instanceof Type.Str && (t.size() == 4 || t.size() == 16) && a instanceof Expr.Field; // u8 addr[16]
+                    if (!Types.isInt(t) && !(t instanceof Type.Array) && !byteArray) throw ctx.error(c, "ntop() argument must be 4 or 16 bytes in size");
                 }
                 return new Type.Printable("inet", 24, null);
             }
@@ -723,7 +738,7 @@ public final class SemanticPass {
             throw ctx.error(f, f.arrow() ? "Can not use -> on a struct, use '.'" : "Can not access field '" + f.field() + "' on a pointer, use '->'");
         }
         Type.Record rec = structs.complete(shallow).orElseThrow(() -> ctx.error(f, "Unknown struct/union: '" + shallow.name() + "'"));
-        Type.Field field = rec.field(f.field()).orElseThrow(() -> ctx.error(base(f), f, "Struct/union of type '" + rec.name() + "' does not contain a field named '" + f.field() + "'"));
+        Type.Field field = rec.field(f.field()).orElseThrow(() -> ctx.error(base(f), f, "Struct/union of type '" + (rec.name().contains(" ") ? rec.name() : "struct " + rec.name()) + "' does not contain a field named '" + f.field() + "'"));
         Type ft = field.type();
         // char arrays read as strings (tracepoint comm[16], task_struct comm, __data_loc char[])
         if (ft instanceof Type.Array a && Type.isChar(a.element())) return new Type.Str(a.length());

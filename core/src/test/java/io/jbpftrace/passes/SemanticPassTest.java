@@ -86,7 +86,7 @@ class SemanticPassTest {
         "BEGIN { count(); }                           | 1:9  | count() should be directly assigned to a map",
         "BEGIN { break; }                             | 1:9  | break used outside of a loop",
         "BEGIN { system(\"ls\"); }                    | 1:9  | system() is an unsafe function being used in safe mode",
-        "fake:x { @ = args->nope; }                   | 1:14 | Struct/union of type 'args' does not contain a field named 'nope'",
+        "fake:x { @ = args->nope; }                   | 1:14 | Struct/union of type 'struct args' does not contain a field named 'nope'",
         "BEGIN { @ = args->fd; }                      | 1:13 | The args builtin can only be used with tracepoint/kfunc/uprobeprobes (special used here)",
         "nope:x { }                                   | 1:1  | no provider for probe type nope (is its bundle installed?)",
         "BEGIN { @c = count(); $y = @c + 1; }         | 1:28 | Type mismatch for '+': comparing 'count' with 'int64'",

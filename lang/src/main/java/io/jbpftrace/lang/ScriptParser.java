@@ -5,6 +5,7 @@ import io.jbpftrace.lang.ast.Program;
 import io.jbpftrace.lang.parser.AstBuilder;
 import io.jbpftrace.lang.parser.BpfTraceLexer;
 import io.jbpftrace.lang.parser.BpfTraceParser;
+import io.jbpftrace.lang.parser.Conditionals;
 import io.jbpftrace.lang.parser.MacroTokenSource;
 import io.jbpftrace.lang.parser.SyntaxErrorStrategy;
 import io.jbpftrace.lang.parser.SyntaxErrorStrategy.SyntaxError;
@@ -30,9 +31,18 @@ public final class ScriptParser {
      * @throws CompileError for the first lexical or syntax error
      */
     public static Program parse(String fileName, String source) {
-        BpfTraceLexer lexer = new BpfTraceLexer(CharStreams.fromString(source, fileName));
+        return parse(fileName, source, java.util.Set.of());
+    }
+
+    /**
+     * @param predefined macro names defined before the script, for its {@code #ifdef}s
+     *                   (the compiler defines {@code BPFTRACE_HAVE_BTF} when the kernel has BTF)
+     */
+    public static Program parse(String fileName, String source, java.util.Set<String> predefined) {
+        String text = Conditionals.apply(source, predefined);
+        BpfTraceLexer lexer = new BpfTraceLexer(CharStreams.fromString(text, fileName));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(new MacroTokenSource(lexer, MacroTokenSource.definitions(source)));
+        CommonTokenStream tokens = new CommonTokenStream(new MacroTokenSource(lexer, MacroTokenSource.definitions(text)));
         BpfTraceParser parser = new BpfTraceParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new SyntaxErrorStrategy());

@@ -3,6 +3,8 @@ package io.jbpftrace.provider.tracepoint;
 import io.jbpftrace.types.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns format-file fields into the language's types, the way bpftrace reads them. */
 final class FieldTypes {
@@ -42,8 +44,25 @@ final class FieldTypes {
     private static Type pointer(String cType, boolean userPointers) {
         String target = cType.substring(0, cType.length() - 1).replaceAll("\\bconst\\b", "").trim();
         if (target.endsWith("*")) return new Type.Pointer(pointer(target, userPointers), userPointers);
-        return new Type.Pointer(isChar(target) ? Type.Int.S8 : Type.Int.U8, userPointers);
+        return new Type.Pointer(pointee(target), userPointers);
     }
+
+    /**
+     * What a pointer field points at. {@code struct NAME} and {@code union NAME} become a record
+     * known by name only, which the compiler completes from the kernel's types when a field of it
+     * is read; integers keep their width; anything else ({@code void}, typedefs) reads as bytes.
+     */
+    static Type pointee(String target) {
+        String t = CIntegers.normalize(target);
+        if (isChar(t)) return Type.Int.S8;
+        Matcher named = NAMED.matcher(t);
+        if (named.matches()) return new Type.Record(named.group(1), List.of(), 0);
+        return CIntegers.size(t).filter(FieldTypes::isIntSize)
+                .map(size -> (Type) new Type.Int(size, CIntegers.signed(t).orElse(false)))
+                .orElse(Type.Int.U8);
+    }
+
+    private static final Pattern NAMED = Pattern.compile("(?:struct|union) (\\w+)");
 
     private static Type array(FormatField f, String cType) {
         if (isChar(cType)) return new Type.Array(Type.Int.S8, f.size());

@@ -88,11 +88,38 @@ class TracepointFormatTest {
                 \tfield:xfs_ino_t ino;\toffset:48;\tsize:8;\tsigned:0;
                 """;
         Type.Record r = FieldTypes.record("s", TracepointFormat.parse(text), false);
-        assertEquals(new Type.Pointer(Type.Int.U8, false), r.field("task").orElseThrow().type());
+        assertEquals(new Type.Pointer(new Type.Record("task_struct", List.of(), 0), false), r.field("task").orElseThrow().type());
         assertEquals(new Type.Array(Type.Int.U8, 4), r.field("saddr").orElseThrow().type());
         assertEquals(new Type.Array(Type.Int.U32, 2), r.field("mask").orElseThrow().type());
         assertEquals(new Type.Array(Type.Int.U8, 12), r.field("bar").orElseThrow().type());
         assertEquals(new Type.DataLoc(Type.Int.U64), r.field("ids").orElseThrow().type());
         assertEquals(Type.Int.U64, r.field("ino").orElseThrow().type());
+    }
+
+    @Test
+    void pointerFieldsKeepWhatTheyPointAt() {
+        String text = """
+                \tfield:struct __kernel_timespec * rqtp;\toffset:16;\tsize:8;\tsigned:0;
+                \tfield:const struct sockaddr * uservaddr;\toffset:24;\tsize:8;\tsigned:0;
+                \tfield:union bpf_attr * uattr;\toffset:32;\tsize:8;\tsigned:0;
+                \tfield:int * upeer_addrlen;\toffset:40;\tsize:8;\tsigned:0;
+                \tfield:const char * filename;\toffset:48;\tsize:8;\tsigned:0;
+                \tfield:void * buf;\toffset:56;\tsize:8;\tsigned:0;
+                \tfield:struct file **files;\toffset:64;\tsize:8;\tsigned:0;
+                \tfield:u64 * ids;\toffset:72;\tsize:8;\tsigned:0;
+                \tfield:char comm[16];\toffset:80;\tsize:16;\tsigned:0;
+                \tfield:__data_loc char[] name;\toffset:96;\tsize:4;\tsigned:0;
+                """;
+        Type.Record r = FieldTypes.record("s", TracepointFormat.parse(text), true);
+        assertEquals(new Type.Pointer(new Type.Record("__kernel_timespec", List.of(), 0), true), r.field("rqtp").orElseThrow().type());
+        assertEquals(new Type.Pointer(new Type.Record("sockaddr", List.of(), 0), true), r.field("uservaddr").orElseThrow().type());
+        assertEquals(new Type.Pointer(new Type.Record("bpf_attr", List.of(), 0), true), r.field("uattr").orElseThrow().type());
+        assertEquals(new Type.Pointer(Type.Int.S32, true), r.field("upeer_addrlen").orElseThrow().type());
+        assertEquals(new Type.Pointer(Type.Int.S8, true), r.field("filename").orElseThrow().type());
+        assertEquals(new Type.Pointer(Type.Int.U8, true), r.field("buf").orElseThrow().type());
+        assertEquals(new Type.Pointer(new Type.Pointer(new Type.Record("file", List.of(), 0), true), true), r.field("files").orElseThrow().type());
+        assertEquals(new Type.Pointer(Type.Int.U64, true), r.field("ids").orElseThrow().type());
+        assertEquals(new Type.Array(Type.Int.S8, 16), r.field("comm").orElseThrow().type());
+        assertEquals(new Type.DataLoc(Type.Int.S8), r.field("name").orElseThrow().type());
     }
 }
