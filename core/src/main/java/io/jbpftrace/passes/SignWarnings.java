@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * bpftrace's warnings about integer signs, which BPF's unsigned division and comparisons make
  * matter: mixing signed and unsigned operands of arithmetic or a comparison, and dividing signed
- * values. A non-negative integer literal fits either sign, so it never causes a warning. Each
+ * values. A non-negative integer literal (or positional parameter) fits either sign, so it never causes a warning. Each
  * operator is reported once, in source order, under the operator as bpftrace underlines it.
  */
 public final class SignWarnings {
@@ -60,8 +60,10 @@ public final class SignWarnings {
         return out;
     }
 
-    /** A literal like 2 fits an operand of either sign. */
-    private static boolean neutral(Expr e) { return e instanceof Expr.IntLit lit && lit.value() >= 0; }
+    /** A literal like 2 fits an operand of either sign; so does $1, which bpftrace pastes in as a literal. */
+    private static boolean neutral(Expr e) {
+        return e instanceof Expr.IntLit lit && lit.value() >= 0 || e instanceof Expr.Positional;
+    }
 
     private static boolean signed(Expr e, Type.Int t) { return t.signed() && !neutral(e); }
 

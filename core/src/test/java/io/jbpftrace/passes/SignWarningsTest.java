@@ -35,5 +35,6 @@ class SignWarningsTest {
     @Test void aNonNegativeLiteralFitsEitherSign() {
         assertEquals(List.of(), warn("/", new Expr.IntLit(7, P), Type.Int.S64, new Expr.IntLit(2, P), Type.Int.S64));
         assertEquals(List.of(), warn("==", VAR, Type.Int.U64, new Expr.IntLit(2, P), Type.Int.S64));
+        assertEquals(List.of(), warn("==", VAR, Type.Int.U64, new Expr.Positional(1, P), Type.Int.S64), "pid == $1");
     }
 }
