@@ -28,7 +28,11 @@ final class Session {
     Session(Options options) { this.options = options; }
 
     int run() throws Exception {
-        try (ProviderSource source = BackgroundProviderSource.start(this::providerSource)) {
+        String script = options.program != null ? options.program : options.scriptFile != null ? readScript(options.scriptFile) : null;
+        // A BEGIN/END-only script never starts the framework (CPU time), others start it while parsing (wall time).
+        boolean eager = options.version || options.verbose || options.list || ProviderNeed.mayNeedProviders(script);
+        try (ProviderSource source = eager ? BackgroundProviderSource.start(this::providerSource)
+                : BackgroundProviderSource.onDemand(this::providerSource)) {
             if (options.version) return version(source);
             if (options.verbose) verbose(source);
             ProviderRegistry registry = new ProviderRegistry(List.of(new BeginEndProvider()), source::providers);
@@ -36,7 +40,7 @@ final class Session {
             if (options.list && options.program == null && options.scriptFile == null) {
                 return new ProbeLister(registry, kernel).list(options.listPattern, System.out);
             }
-            return trace(registry, kernel);
+            return trace(registry, kernel, script);
         }
     }
 
@@ -58,9 +62,8 @@ final class Session {
         return 0;
     }
 
-    private int trace(ProviderRegistry registry, LinuxKernel kernel) throws Exception {
+    private int trace(ProviderRegistry registry, LinuxKernel kernel, String source) throws Exception {
         String name = options.program != null ? "stdin" : options.scriptFile;
-        String source = options.program != null ? options.program : readScript(options.scriptFile);
         Compiler.Result compiled = new Compiler(registry, kernel).allowUnsafe(options.unsafe).checkHelpers(options.helperChecks).compile(name, source, options.params);
         for (var w : compiled.warnings()) System.err.println(w.format("WARNING"));
         if (options.debug) System.err.print(InstructionDump.of(compiled));

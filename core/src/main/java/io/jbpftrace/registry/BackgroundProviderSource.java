@@ -14,7 +14,15 @@ public final class BackgroundProviderSource implements ProviderSource {
     private final CompletableFuture<ProviderSource> starting = new CompletableFuture<>();
     private volatile boolean used;
 
-    private BackgroundProviderSource(Callable<ProviderSource> start) {
+    private final Callable<ProviderSource> start;
+    private boolean started;
+
+    private BackgroundProviderSource(Callable<ProviderSource> start) { this.start = start; }
+
+    /** Starts the source on its own thread now, so it comes up while the script is parsed. */
+    private synchronized void begin() {
+        if (started) return;
+        started = true;
         Thread t = new Thread(() -> {
             try {
                 starting.complete(start.call());
@@ -26,10 +34,21 @@ public final class BackgroundProviderSource implements ProviderSource {
         t.start();
     }
 
-    public static BackgroundProviderSource start(Callable<ProviderSource> start) { return new BackgroundProviderSource(start); }
+    public static BackgroundProviderSource start(Callable<ProviderSource> start) {
+        BackgroundProviderSource source = new BackgroundProviderSource(start);
+        source.begin();
+        return source;
+    }
+
+    /**
+     * Starts the source only when first asked for providers: for a script that probably needs none
+     * (BEGIN/END only), which then spends no CPU time on the framework at all.
+     */
+    public static BackgroundProviderSource onDemand(Callable<ProviderSource> start) { return new BackgroundProviderSource(start); }
 
     private ProviderSource source() {
         used = true;
+        begin();
         try {
             return starting.get();
         } catch (InterruptedException e) {
