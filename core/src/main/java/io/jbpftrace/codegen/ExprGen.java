@@ -23,10 +23,12 @@ final class ExprGen {
     MapGen maps;
     IncrementGen increments;
     MapFunctionGen mapFunctions;
+    private final CallGen calls;
 
     ExprGen(GenState g) {
         this.g = g;
         this.asm = g.asm;
+        this.calls = new CallGen(g, this);
     }
 
     /** Passed instead of a slot offset (slots are negative R10 offsets) when the value goes to R0. */
@@ -52,14 +54,14 @@ final class ExprGen {
         else if (e instanceof Expr.Cast c) cast(c);
         else if (e instanceof Expr.TupleIndex ti) tupleIndex(ti, NO_SLOT);
         else if (e instanceof Expr.Sizeof || e instanceof Expr.Offsetof) loadConst(g.analysis.constant(e));
-        else if (e instanceof Expr.Call c) call(c);
+        else if (e instanceof Expr.Call c) calls.call(c);
         else if (e instanceof Expr.Index ix) index(ix);
         else if (e instanceof Expr.Increment inc) increments.toR0(inc);
         else throw g.ctx.error(e, "This expression is not supported yet");
     }
 
     /** A probe read that -kk reports at {@code site} when it fails. */
-    private void checkedRead(Expr site, Helper read) {
+    void checkedRead(Expr site, Helper read) {
         var outer = g.site;
         g.site = site;
         g.checks.call(read);
@@ -96,39 +98,6 @@ final class ExprGen {
         g.frame.release(mark);
     }
 
-    /** Calls that produce an integer-like value. */
-    private void call(Expr.Call c) {
-        switch (c.name()) {
-            case "ksym" -> toR0(c.args().get(0));
-            case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.spi.PtRegs.offsetOf(((Expr.StrLit) c.args().get(0)).value()));
-            case "kaddr", "cgroupid" -> loadConst(g.analysis.constant(c));
-            case "uptr", "kptr" -> toR0(c.args().get(0));
-            case "bswap" -> {
-                toR0(c.args().get(0));
-                int size = g.type(c).size();
-                if (size == 1) asm.alu64Imm(Op.AND, Reg.R0, 0xff);
-                else asm.swapBytes(Reg.R0, size * 8);
-            }
-            case "uaddr" -> symbolAddress(c).code().emit(asm, GenState.CTX, Reg.R0);
-            case "has_key" -> mapFunctions.hasKey(c);
-            case "len" -> mapFunctions.len(c);
-            case "strcontains" -> new StrContainsGen(g, this).contains(c.args().get(0), c.args().get(1));
-            case "strncmp" -> {
-                compareStrings(c.args().get(0), c.args().get(1), (int) ((Expr.IntLit) c.args().get(2)).value());
-                asm.alu64Imm(Op.XOR, Reg.R0, 1); // strncmp is 0 when equal
-            }
-            default -> throw g.ctx.error(c, c.name() + "() can not be used as a value here");
-        }
-    }
-
-    private Builtin symbolAddress(Expr.Call c) {
-        try {
-            return g.instance.provider().symbolAddress(((Expr.StrLit) c.args().get(0)).value(), g.instance.target()).orElseThrow();
-        } catch (ProbeException ex) {
-            throw g.ctx.error(c, ex.getMessage());
-        }
-    }
-
     /** signal(sig): bpf_send_signal to the current task. */
     void signal(Expr.Call c) {
         Expr arg = c.args().get(0);
@@ -163,10 +132,10 @@ final class ExprGen {
         if (e instanceof Expr.StrLit s) storeString(s.value(), off, size);
         else if (e instanceof Expr.Positional p) storeString(param(p), off, size);
         else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm(off, size);
-        else if (e instanceof Expr.Builtin b && t instanceof Type.Printable) printable(b.name(), null, off);
+        else if (e instanceof Expr.Builtin b && t instanceof Type.Printable) calls.printable(b.name(), null, off);
         else if (e instanceof Expr.Builtin b) storeString(providerBuiltin(b).constant(), off, size);
-        else if (e instanceof Expr.Call c && c.name().equals("str")) str(c, off, size);
-        else if (e instanceof Expr.Call c && t instanceof Type.Printable) printable(c.name(), c, off);
+        else if (e instanceof Expr.Call c && c.name().equals("str")) calls.str(c, off, size);
+        else if (e instanceof Expr.Call c && t instanceof Type.Printable) calls.printable(c.name(), c, off);
         else if (e instanceof Expr.Var v) copyPadded(off, size, g.varSlots.get(v.name()), t.size());
         else if (e instanceof Expr.MapRef m) maps.readMemory(m, off, size);
         else if (e instanceof Expr.Field f) field(f, off);
@@ -177,90 +146,14 @@ final class ExprGen {
         g.frame.release(mark);
     }
 
-    /** ntop, macaddr, buf, strftime: raw bytes laid out for userspace to print (see Type.Printable). */
-    private void printable(String name, Expr.Call c, int off) {
-        Type.Printable t = (Type.Printable) (c != null ? g.type(c) : new Type.Printable(name, 8, null));
-        g.zero(off, t.size());
-        switch (t.kind()) {
-            case "inet" -> {
-                Expr addr = c.args().get(c.args().size() - 1);
-                Type at = g.type(addr);
-                if (c.args().size() == 2) toR0(c.args().get(0));
-                else asm.mov(Reg.R0, at.size() == 16 && !(at instanceof Type.Int) ? 10 : 2); // AF_INET6 for 16 bytes, else AF_INET
-                asm.store(8, Reg.FP, off, Reg.R0);
-                if (at instanceof Type.Array a) readArray(addr, off + 8, Math.min(a.size(), 16));
-                else if (at instanceof Type.Str) into(addr, off + 8, 16); // a byte array field (u8 addr[16])
-                else {
-                    toR0(addr);
-                    asm.store(4, Reg.FP, off + 8, Reg.R0);
-                }
-            }
-            case "mac" -> {
-                if (g.type(c.args().get(0)) instanceof Type.Str) into(c.args().get(0), off, 8); // a char array field
-                else readArray(c.args().get(0), off, 6);
-            }
-            case "buf" -> {
-                int max = t.size() - 8;
-                asm.mov(Reg.R0, c.args().size() == 2 ? (int) Math.min(((Expr.IntLit) c.args().get(1)).value(), max) : max);
-                asm.store(8, Reg.FP, off, Reg.R0);
-                if (c.args().get(0) instanceof Expr.StrLit lit) { // raw bytes: no terminator takes the last place
-                    storeBytes(lit.value(), off + 8, max, max);
-                    return;
-                }
-                if (g.type(c.args().get(0)) instanceof Type.Str) { // an array already read: copy its bytes
-                    into(c.args().get(0), off + 8, max);
-                    return;
-                }
-                toR0(c.args().get(0));
-                asm.mov(Reg.R3, Reg.R0);
-                g.stackPtr(Reg.R1, off + 8);
-                asm.load(8, Reg.R2, Reg.FP, off);
-                asm.call(readHelper(g.type(c.args().get(0)), Helper.PROBE_READ_USER, Helper.PROBE_READ_KERNEL, Helper.PROBE_READ));
-            }
-            case "time" -> {
-                toR0(c.args().get(1));
-                asm.store(8, Reg.FP, off, Reg.R0);
-            }
-            case "cgroup_path" -> { // the id; userspace finds its paths
-                toR0(c.args().get(0));
-                asm.store(8, Reg.FP, off, Reg.R0);
-            }
-            case "usym" -> { // the address, and whose address space it belongs to
-                toR0(c.args().get(0));
-                asm.store(8, Reg.FP, off, Reg.R0);
-                asm.call(Helper.GET_CURRENT_PID_TGID).alu64Imm(Op.RSH, Reg.R0, 32);
-                asm.store(8, Reg.FP, off + 8, Reg.R0);
-            }
-            case "username" -> {
-                asm.call(Helper.GET_CURRENT_UID_GID).mov32(Reg.R0, Reg.R0);
-                asm.store(8, Reg.FP, off, Reg.R0);
-            }
-            default -> throw new IllegalStateException(t.kind());
-        }
-    }
-
     /**
      * The probe-read helper for memory an address of type {@code t} points to: user or kernel when the
      * type says so; a plain integer (arg0, retval, a USDT argument) may be either, so it gets the
      * old helper that picks by address (x86-64 and arm64 keep the address spaces apart).
      */
-    private static Helper readHelper(Type t, Helper user, Helper kernel, Helper either) {
+    static Helper readHelper(Type t, Helper user, Helper kernel, Helper either) {
         if (t instanceof Type.Pointer p) return p.user() ? user : kernel;
         return either;
-    }
-
-    /** Copies the bytes of an array-typed expression (a record field or a pointer's target) into a slot. */
-    private void readArray(Expr e, int off, int size) {
-        if (e instanceof Expr.Field f && g.type(f.target()) instanceof Type.Record rec) {
-            Type.Field field = rec.field(f.field()).orElseThrow();
-            asm.mov(Reg.R3, GenState.CTX).add(Reg.R3, field.offset());
-        } else {
-            toR0(e);
-            asm.mov(Reg.R3, Reg.R0);
-        }
-        g.stackPtr(Reg.R1, off);
-        asm.mov(Reg.R2, size);
-        asm.call(Helper.PROBE_READ_KERNEL);
     }
 
     void copyPadded(int dst, int dstSize, int src, int srcSize) {
@@ -322,7 +215,7 @@ final class ExprGen {
     private void storeString(String s, int off, int size) { storeBytes(s, off, size, size - 1); }
 
     /** Writes at most {@code limit} bytes of {@code s} into a zeroed slot of {@code size} bytes. */
-    private void storeBytes(String s, int off, int size, int limit) {
+    void storeBytes(String s, int off, int size, int limit) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < Type.align8(size); i += 4) {
             int word = 0;
@@ -340,35 +233,6 @@ final class ExprGen {
         g.stackPtr(Reg.R1, off);
         asm.mov(Reg.R2, Math.min(size, 16));
         asm.call(Helper.GET_CURRENT_COMM);
-    }
-
-    /** str(ptr [, len]): zero the slot first so equal strings make equal map keys. */
-    private void str(Expr.Call c, int off, int size) {
-        Expr arg = c.args().get(0);
-        Type at = g.type(arg);
-        if (inMemory(at)) {
-            into(arg, off, Math.min(size, g.type(c).size())); // a string already in memory keeps max_strlen - 1 characters
-            if (c.args().size() == 2 && c.args().get(1) instanceof Expr.IntLit n && n.value() < size) {
-                asm.storeImm(1, Reg.FP, off + (int) Math.max(0, n.value()), 0); // str(s, n) keeps n characters
-            }
-            return;
-        }
-        g.zero(off, size);
-        int limit = Math.min(size, g.ctx.config().maxStrlen());
-        toR0(arg);
-        int ptr = g.frame.alloc(8);
-        asm.store(8, Reg.FP, ptr, Reg.R0);
-        if (c.args().size() == 2) {
-            toR0(c.args().get(1));
-            asm.mov(Reg.R2, Reg.R0);
-            Label ok = asm.newLabel("strlen");
-            asm.jumpIf(Op.JLE, Reg.R2, limit, ok).mov(Reg.R2, limit).bind(ok);
-        } else {
-            asm.mov(Reg.R2, limit);
-        }
-        asm.load(8, Reg.R3, Reg.FP, ptr);
-        g.stackPtr(Reg.R1, off);
-        checkedRead(c, readHelper(at, Helper.PROBE_READ_USER_STR, Helper.PROBE_READ_KERNEL_STR, Helper.PROBE_READ_STR));
     }
 
     private void binary(Expr.Binary b) {
@@ -443,7 +307,7 @@ final class ExprGen {
     }
 
     /** R0 = 1 when the first {@code limit} characters of both strings are equal, else 0. */
-    private void compareStrings(Expr left, Expr right, int limit) {
+    void compareStrings(Expr left, Expr right, int limit) {
         int mark = g.frame.mark();
         int l = toStack(left), r = toStack(right);
         int sl = g.type(left).size(), sr = g.type(right).size();
