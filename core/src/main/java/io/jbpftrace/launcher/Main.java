@@ -23,6 +23,7 @@ public final class Main {
             System.err.print(Options.USAGE);
             return 1;
         }
+        if (!options.help) io.jbpftrace.kernel.NativeWarmup.startInBackground();
         if (options.help) {
             System.out.print(Options.USAGE);
             return 0;
