@@ -1,16 +1,13 @@
 package io.jbpftrace.elf;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.jbpftrace.testsupport.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-/** Compiles small C programs with gcc for the ELF tests, and runs binutils as an independent oracle. */
+/** Compiles small C programs with gcc for the ELF tests. */
 final class CBuild {
     private CBuild() {}
 
@@ -34,28 +31,7 @@ final class CBuild {
         List<String> cmd = new ArrayList<>(List.of("gcc", "-O2", "-g0"));
         cmd.addAll(List.of(flags));
         cmd.addAll(List.of("-o", out.toString(), src.toString()));
-        run(cmd);
+        Commands.run(cmd);
         return out;
-    }
-
-    static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, cmd.get(0) + " is not installed");
-            throw e;
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(cmd + " failed:\n" + output);
-        return output;
-    }
-
-    /** objdump's own idea of where {@code function} starts in the file ("(File Offset: 0x1139)"). */
-    static long objdumpFileOffset(Path binary, String function) throws IOException, InterruptedException {
-        String out = run(List.of("objdump", "-d", "-F", "--disassemble=" + function, binary.toString()));
-        var m = java.util.regex.Pattern.compile("<" + function + "> \\(File Offset: 0x([0-9a-f]+)\\)").matcher(out);
-        if (!m.find()) throw new AssertionError("objdump did not find " + function + ":\n" + out);
-        return Long.parseLong(m.group(1), 16);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jbpftrace.testsupport.Commands;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ElfSymbolsTest {
         assertFalse(elf.positionIndependent());
         ElfSymbol add = elf.function("add").orElseThrow();
         assertTrue(add.address() > 0x400000L, "non-PIE code lives above its fixed base");
-        assertEquals(CBuild.objdumpFileOffset(prog, "add"), elf.fileOffset(add.address()).orElseThrow());
+        assertEquals(Commands.objdumpFileOffset(prog, "add"), elf.fileOffset(add.address()).orElseThrow());
     }
 
     @Test void pieExecutable() throws Exception {
@@ -26,7 +27,7 @@ class ElfSymbolsTest {
         assertTrue(elf.positionIndependent());
         for (String f : List.of("add", "add_twice", "sub", "main")) {
             long address = elf.function(f).orElseThrow().address();
-            assertEquals(CBuild.objdumpFileOffset(prog, f), elf.fileOffset(address).orElseThrow(), f);
+            assertEquals(Commands.objdumpFileOffset(prog, f), elf.fileOffset(address).orElseThrow(), f);
         }
     }
 
@@ -52,7 +53,7 @@ class ElfSymbolsTest {
         ElfSymbols elf = ElfSymbols.read(libc);
         assertTrue(elf.positionIndependent());
         ElfSymbol malloc = elf.function("malloc").orElseThrow(); // Debian's libc has .dynsym only
-        String nm = CBuild.run(List.of("nm", "-D", "--defined-only", libc.toString()));
+        String nm = Commands.run(List.of("nm", "-D", "--defined-only", libc.toString()));
         long expected = nm.lines().filter(l -> l.endsWith(" malloc@@GLIBC_2.2.5") || l.endsWith(" malloc"))
                 .mapToLong(l -> Long.parseLong(l.substring(0, l.indexOf(' ')), 16)).findFirst().orElseThrow();
         assertEquals(expected, malloc.address());

@@ -1,44 +1,20 @@
 package io.jbpftrace.provider.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-import io.jbpftrace.spi.ProbeProvider;
-import java.util.Arrays;
-import java.util.Dictionary;
+import io.jbpftrace.testsupport.Activators;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 class PerfActivatorTest {
 
     @Test
-    @SuppressWarnings("unchecked")
-    void registersSoftwareAndHardwareWithTheirProbeTypes() {
-        BundleContext context = mock(BundleContext.class);
-        ServiceRegistration<ProbeProvider> registration = mock(ServiceRegistration.class);
-        ArgumentCaptor<Dictionary<String, ?>> properties = ArgumentCaptor.forClass(Dictionary.class);
-        when(context.registerService(eq(ProbeProvider.class), any(ProbeProvider.class), properties.capture()))
-                .thenReturn(registration);
-        PerfActivator activator = new PerfActivator();
-        activator.start(context);
-        assertEquals(List.of(List.of("software", "s"), List.of("hardware", "h")), properties.getAllValues().stream()
-                .map(d -> Arrays.asList((String[]) d.get("probe.type"))).toList());
-        activator.stop(context);
-        verify(registration, times(2)).unregister();
+    void registersSoftwareAndHardwareWithTheirProbeTypes() throws Exception {
+        assertEquals(List.of(List.of("software", "s"), List.of("hardware", "h")), Activators.registeredProbeTypes(new PerfActivator()));
     }
 
     @Test
-    void serviceLoaderFindsBothProviders() {
-        List<String> found = ServiceLoader.load(ProbeProvider.class).stream().map(p -> p.type().getSimpleName()).toList();
-        assertEquals(List.of("SoftwareProvider", "HardwareProvider"), found);
+    void serviceLoaderFindsTheProviders() {
+        Activators.assertServiceLoaderFinds("SoftwareProvider", "HardwareProvider");
     }
 }

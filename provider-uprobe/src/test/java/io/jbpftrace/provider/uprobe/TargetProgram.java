@@ -1,7 +1,6 @@
 package io.jbpftrace.provider.uprobe;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.jbpftrace.testsupport.Commands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,29 +30,8 @@ final class TargetProgram {
         List<String> cmd = new ArrayList<>(List.of("gcc", "-O2", "-g0"));
         cmd.addAll(List.of(flags));
         cmd.addAll(List.of("-o", out.toString(), SOURCE.toString()));
-        run(cmd);
+        Commands.run(cmd);
         return out;
-    }
-
-    static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, cmd.get(0) + " is not installed");
-            throw e;
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(cmd + " failed:\n" + output);
-        return output;
-    }
-
-    /** objdump's file offset of {@code function}: an oracle independent of our ELF reading. */
-    static long objdumpFileOffset(Path binary, String function) throws IOException, InterruptedException {
-        String out = run(List.of("objdump", "-d", "-F", "--disassemble=" + function, binary.toString()));
-        var m = java.util.regex.Pattern.compile("<" + function + "> \\(File Offset: 0x([0-9a-f]+)\\)").matcher(out);
-        if (!m.find()) throw new AssertionError("objdump did not find " + function + ":\n" + out);
-        return Long.parseLong(m.group(1), 16);
     }
 
     /** A started target, waiting for its go signal. */

@@ -41,7 +41,7 @@ class UprobeProviderTest {
 
     @BeforeAll static void build() throws Exception {
         prog = TargetProgram.pie();
-        addOffset = TargetProgram.objdumpFileOffset(prog, "add");
+        addOffset = io.jbpftrace.testsupport.Commands.objdumpFileOffset(prog, "add");
     }
 
     private List<ProbeTarget> expand(UprobeProvider provider, String probe) throws ProbeException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jbpftrace.testsupport.Commands;
 import io.jbpftrace.elf.StapsdtNote;
 import io.jbpftrace.elf.StapsdtNotes;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class StapsdtNotesOnTargetTest {
         assertTrue(notes.semaphoreFileOffset(myprobe).isEmpty());
         assertTrue(notes.notes().get(1).arguments().endsWith("-4@$42"), notes.notes().get(1).arguments());
 
-        String readelf = UsdtProgram.run(List.of("readelf", "-n", "-S", "-W", prog.toString()));
+        String readelf = Commands.run(List.of("readelf", "-n", "-S", "-W", prog.toString()));
         StapsdtNote guarded = notes.notes().get(3);
         assertTrue(guarded.hasSemaphore());
         assertEquals(hex(readelf, "Name: guarded\\s+Location: 0x([0-9a-f]+)"), guarded.pc());
@@ -39,7 +40,7 @@ class StapsdtNotesOnTargetTest {
         long sectionAddr = Long.parseLong(probes.group(1), 16), sectionOffset = Long.parseLong(probes.group(2), 16);
         assertEquals(guarded.semaphore() - sectionAddr + sectionOffset, notes.semaphoreFileOffset(guarded).orElseThrow());
         assertEquals(guarded.pc(), notes.address(guarded), "not prelinked: no base adjustment");
-        String objdump = UsdtProgram.run(List.of("objdump", "-d", "-F", "--start-address=0x" + Long.toHexString(guarded.pc()),
+        String objdump = Commands.run(List.of("objdump", "-d", "-F", "--start-address=0x" + Long.toHexString(guarded.pc()),
                 "--stop-address=0x" + Long.toHexString(guarded.pc() + 1), prog.toString()));
         assertTrue(objdump.contains("nop"), objdump);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jbpftrace.testsupport.Commands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,11 +60,11 @@ class UsdtCliTest {
 
     @Test void theSemaphoreGuardedProbeFiresOnlyWhileAttached() throws Exception {
         Path prog = UsdtProgram.optimized();
-        assertEquals("guarded 0", UsdtProgram.run(List.of(prog.toString(), "3")).trim(), "no tracer: never enabled");
+        assertEquals("guarded 0", Commands.run(List.of(prog.toString(), "3")).trim(), "no tracer: never enabled");
         String out = run("-e", "usdt:" + prog + ":myprov:guarded { printf(\"g %d\\n\", arg0); }", "-c", prog + " 3");
         assertTrue(out.contains("guarded 3"), out);
         assertEquals(List.of("g 0", "g 1", "g 2"), out.lines().filter(l -> l.startsWith("g ")).toList(), out);
-        assertEquals("guarded 0", UsdtProgram.run(List.of(prog.toString(), "3")).trim(), "the semaphore is released after the run");
+        assertEquals("guarded 0", Commands.run(List.of(prog.toString(), "3")).trim(), "the semaphore is released after the run");
     }
 
     @Test void listingAFileAndAProcessWithItsLibraries() throws Exception {
@@ -98,14 +99,6 @@ class UsdtCliTest {
     }
 
     private static String run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("jbpftrace did not exit: " + cmd);
-        }
-        return new String(out, StandardCharsets.UTF_8);
+        return Commands.jbpftrace(LAUNCHER, args);
     }
 }

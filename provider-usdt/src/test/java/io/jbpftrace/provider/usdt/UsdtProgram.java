@@ -2,6 +2,7 @@ package io.jbpftrace.provider.usdt;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jbpftrace.testsupport.Commands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,8 +40,8 @@ final class UsdtProgram {
         assumeTrue(Files.exists(Path.of("/usr/include/x86_64-linux-gnu/sys/sdt.h")) || Files.exists(Path.of("/usr/include/sys/sdt.h")),
                 "sys/sdt.h (systemtap-sdt-dev) is not installed");
         Files.createDirectories(DIR);
-        run(List.of("gcc", "-O2", "-shared", "-fPIC", "-o", lib.toString(), SRC.resolve("usdt_lib.c").toString()));
-        run(List.of("gcc", opt, "-o", out.toString(), SRC.resolve("usdt_target.c").toString(), SRC.resolve("usdt_guarded.c").toString(),
+        Commands.run(List.of("gcc", "-O2", "-shared", "-fPIC", "-o", lib.toString(), SRC.resolve("usdt_lib.c").toString()));
+        Commands.run(List.of("gcc", opt, "-o", out.toString(), SRC.resolve("usdt_target.c").toString(), SRC.resolve("usdt_guarded.c").toString(),
                 "-L" + DIR, "-lusdt_lib", "-Wl,-rpath,$ORIGIN"));
         return out;
     }
@@ -53,19 +54,6 @@ final class UsdtProgram {
             }
         }
         return true;
-    }
-
-    static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, cmd.get(0) + " is not installed");
-            throw e;
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(cmd + " failed:\n" + output);
-        return output;
     }
 
     /** A started target ({@code usdt_target N wait}) that fires its probes when told to. */
