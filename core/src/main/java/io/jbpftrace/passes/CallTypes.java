@@ -286,7 +286,7 @@ final class CallTypes {
     private Builtin symbolAddress(Expr.Call c, String symbol) {
         try {
             return pass.instance.provider().symbolAddress(symbol, pass.instance.target()).orElseThrow(() ->
-                    ctx.error(c, "uaddr can not be used with \"" + io.jbpftrace.spi.AttachPoint.parse(pass.instance.attachPoint().raw()).type() + "\" probes"));
+                    ctx.error(c, "uaddr can not be used with \"" + pass.instance.probeType() + "\" probes"));
         } catch (ProbeException ex) {
             throw ctx.error(c, ex.getMessage());
         }

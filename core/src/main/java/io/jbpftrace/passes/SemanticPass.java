@@ -352,7 +352,7 @@ public final class SemanticPass {
         } catch (ProbeException ex) {
             throw ctx.error(b, b.name().length(), ex.getMessage());
         }
-        String probeType = io.jbpftrace.spi.AttachPoint.parse(instance.attachPoint().raw()).type();
+        String probeType = instance.probeType();
         var unavailable = BuiltinAvailability.unavailable(b.name(), probeType);
         if (CoreBuiltins.get(b.name()).isEmpty() && unavailable.isEmpty()) {
             var constant = identifiers.resolve(b.name());

@@ -2,29 +2,21 @@ package io.jbpftrace.provider.uprobe;
 
 import io.jbpftrace.elf.ElfException;
 import io.jbpftrace.elf.ElfSymbol;
+import io.jbpftrace.elf.ElfSymbolCache;
 import io.jbpftrace.elf.ElfSymbols;
 import io.jbpftrace.spi.Glob;
 import io.jbpftrace.spi.MissingTargetException;
 import io.jbpftrace.spi.ProbeException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a function part into file offsets of one binary, with the binary's symbols read once (a
- * script probing libc:malloc and libc:free reads libc once; a changed file is read again).
+ * Turns a function part into file offsets of one binary, through {@link ElfSymbolCache} (a script
+ * probing libc:malloc and libc:free reads libc once; a changed file is read again).
  */
 final class SymbolResolver {
-    private record Cached(FileTime modified, ElfSymbols symbols) {}
-
-    /** Shared by the uprobe and uretprobe providers: a script using both reads each binary once. */
-    private static final Map<Path, Cached> cache = new ConcurrentHashMap<>();
-
     /** @param shown the binary as it appears in probe names and errors */
     List<UprobeTarget> resolve(Path binary, String shown, FunctionSpec spec) throws ProbeException {
         ElfSymbols elf = symbols(binary);
@@ -64,13 +56,7 @@ final class SymbolResolver {
 
     ElfSymbols symbols(Path binary) throws ProbeException {
         try {
-            FileTime modified = Files.getLastModifiedTime(binary);
-            Cached cached = cache.get(binary);
-            if (cached == null || !cached.modified().equals(modified)) {
-                cached = new Cached(modified, ElfSymbols.read(binary));
-                cache.put(binary, cached);
-            }
-            return cached.symbols();
+            return ElfSymbolCache.symbols(binary);
         } catch (IOException | ElfException e) {
             throw new ProbeException(e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.jbpftrace.provider.usdt;
 import io.jbpftrace.bpf.ProgType;
 import io.jbpftrace.elf.BinaryLocator;
 import io.jbpftrace.elf.ElfException;
+import io.jbpftrace.elf.ElfSymbolCache;
 import io.jbpftrace.elf.ElfSymbols;
 import io.jbpftrace.elf.ProcessMaps;
 import io.jbpftrace.elf.StapsdtNote;
@@ -152,9 +153,9 @@ public class UsdtProvider implements ProbeProvider {
     public Optional<Builtin> symbolAddress(String symbol, ProbeTarget target) throws ProbeException {
         UsdtTarget t = target.data(UsdtTarget.class);
         try {
-            ElfSymbols elf = ElfSymbols.read(t.binary());
+            ElfSymbols elf = ElfSymbolCache.symbols(t.binary());
             return Optional.of(SymbolAddress.of(elf, t.binary().toString(), symbol, elf.address(t.offset())));
-        } catch (ElfException e) {
+        } catch (IOException | ElfException e) {
             throw new ProbeException(e.getMessage());
         }
     }
