@@ -2,8 +2,6 @@ package io.jbpftrace.runtime;
 
 import io.jbpftrace.output.Strftime;
 import io.jbpftrace.types.Type;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,11 +28,7 @@ final class Printables {
     private static String inet(ByteBuffer buf, int off) {
         byte[] addr = new byte[buf.getLong(off) == AF_INET6 ? 16 : 4];
         buf.get(off + 8, addr);
-        try {
-            return InetAddress.getByAddress(addr).getHostAddress().replaceAll("(^|:)0(:0)+(:|$)", "::");
-        } catch (UnknownHostException e) {
-            return "";
-        }
+        return InetText.of(addr);
     }
 
     private static String mac(ByteBuffer buf, int off) {
