@@ -40,7 +40,7 @@ final class ExprGen {
     void toR0(Expr e) {
         Type t = g.type(e);
         if (inMemory(t)) throw new IllegalStateException("memory value used as integer at " + e.pos());
-        if (t instanceof Type.Stack st) stack(st);
+        if (t instanceof Type.Stack st && takesStack(e)) stack(st);
         else if (e instanceof Expr.IntLit lit) loadConst(lit.value());
         else if (e instanceof Expr.Builtin b) builtin(b);
         else if (e instanceof Expr.Positional p) loadConst(param(p).isEmpty() ? 0 : Long.decode(param(p)));
@@ -196,6 +196,12 @@ final class ExprGen {
         } catch (ProbeException ex) {
             throw g.ctx.error(b, ex.getMessage());
         }
+    }
+
+    /** kstack/ustack themselves walk the stack; a map value or variable of stack type holds an id taken earlier. */
+    private static boolean takesStack(Expr e) {
+        String name = e instanceof Expr.Builtin b ? b.name() : e instanceof Expr.Call c ? c.name() : "";
+        return name.equals("kstack") || name.equals("ustack");
     }
 
     /** R0 = stack id (user stacks: pid << 32 | id), negative ids are kept so userspace can tell a failure. */

@@ -46,7 +46,8 @@ public final class MapReader {
         int stride = Type.align8(info.valueSize());
         switch (info.kind()) {
             case VALUE -> {
-                Object o = ValueDecoder.printable(decoder.decode(v, 0, info.valueType()), 4);
+                // bpftrace indents a stack held as a map value like printf does, by 8
+                Object o = ValueDecoder.printable(decoder.decode(v, 0, info.valueType()), 8);
                 return ValueDecoder.toMapValue(o, info.valueType());
             }
             case COUNT, SUM -> {

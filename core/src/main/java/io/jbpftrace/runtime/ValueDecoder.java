@@ -47,7 +47,7 @@ public final class ValueDecoder {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Stacks print their frames indented by {@code indent} (4 as map keys, 8 in printf). */
+    /** Stacks print their frames indented by {@code indent} (4 as map keys, 8 as map values and in printf). */
     public static Object printable(Object value, int indent) {
         if (value instanceof StackTrace st) return st.format(indent);
         if (value instanceof List<?> list) return list.stream().map(v -> printable(v, indent)).toList();
