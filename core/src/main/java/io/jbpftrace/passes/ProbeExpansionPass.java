@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Pass 1: asks each probe's provider to turn attach points (with wildcards) into concrete targets. */
 public final class ProbeExpansionPass {
@@ -32,7 +34,7 @@ public final class ProbeExpansionPass {
         Set<String> seenSpecial = new HashSet<>();
         for (Probe probe : ctx.program().probes()) {
             for (AttachPointNode node : probe.attachPoints()) {
-                AttachPoint ap = AttachPoint.parse(node.raw());
+                AttachPoint ap = AttachPoint.parse(withParams(node.raw(), ctx.positionalParams()));
                 ProbeProvider provider = registry.forType(ap.type()).orElseThrow(() -> ctx.error(node, node.raw().length(),
                         "no provider for probe type " + ap.type() + " (is its bundle installed?)"));
                 if (ap.type().equals("BEGIN") || ap.type().equals("END")) {
@@ -54,6 +56,19 @@ public final class ProbeExpansionPass {
         }
         if (out.isEmpty() && firstMissing != null) throw firstMissing;
         return out;
+    }
+
+    private static final Pattern WHOLE_FIELD_PARAM = Pattern.compile("(?<=^|:)\\$(\\d+)(?=:|$)");
+
+    /**
+     * bpftrace lets a positional parameter stand for a whole attach point field ({@code usdt:$1:hotspot:gc__begin});
+     * one not given is empty, as in expressions.
+     */
+    static String withParams(String raw, List<String> params) {
+        return WHOLE_FIELD_PARAM.matcher(raw).replaceAll(m -> {
+            int n = Integer.parseInt(m.group(1));
+            return Matcher.quoteReplacement(n >= 1 && n <= params.size() ? params.get(n - 1) : "");
+        });
     }
 
     /** Probes left out because their target does not exist: warnings, once the rest compiled. */

@@ -459,7 +459,8 @@ public final class SemanticPass {
         }
         if (cmp || b.op().equals("&&") || b.op().equals("||")) return Type.Int.U64;
         if (l instanceof Type.Pointer p && r instanceof Type.Int && (b.op().equals("+") || b.op().equals("-"))) return p; // scaled by the target size
-        boolean signed = l instanceof Type.Int li && li.signed() || r instanceof Type.Int ri && ri.signed();
+        // As in bpftrace: signed only when both operands are (uint64 / 1000 stays unsigned).
+        boolean signed = l instanceof Type.Int li && li.signed() && r instanceof Type.Int ri && ri.signed();
         return signed ? Type.Int.S64 : Type.Int.U64;
     }
 

@@ -37,4 +37,14 @@ class WarningsTest {
                 + "stdin:1:74: WARNING: signed operands for '%' can lead to undefined behavior (cast to unsigned to silence warning)\n"
                 + script + "\n" + " ".repeat(73) + "^\n", r.stderr());
     }
+
+    @Test
+    void oneUnsignedOperandMakesTheResultUnsigned() {
+        // bpftrace: signed only if both operands are, so nothing to warn about and @d wraps around.
+        String script = "BEGIN { $u = (uint64)50000 / 1000; @d = (uint64)3 - 5; printf(\"%d %d\\n\", $u / 7, (5 - (uint64)3) / 2); exit(); }";
+        Jbpftrace.Result r = Jbpftrace.run("-e", script);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("Attaching 1 probe...\n7 1\n\n\n@d: 18446744073709551614\n", r.stdout());
+        assertEquals("", r.stderr());
+    }
 }
