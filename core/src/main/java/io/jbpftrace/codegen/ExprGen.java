@@ -60,6 +60,12 @@ final class ExprGen {
         else throw g.ctx.error(e, "This expression is not supported yet");
     }
 
+    /**
+     * kstack/ustack (builtin or call) take the stack now; any other stack-typed expression (a map
+     * value, a variable) holds the id of a stack taken earlier, maybe by another thread.
+     */
+    private static boolean takesStack(Expr e) { return e instanceof Expr.Builtin || e instanceof Expr.Call; }
+
     /** A probe read that -kk reports at {@code site} when it fails. */
     void checkedRead(Expr site, Helper read) {
         var outer = g.site;
@@ -196,12 +202,6 @@ final class ExprGen {
         } catch (ProbeException ex) {
             throw g.ctx.error(b, ex.getMessage());
         }
-    }
-
-    /** kstack/ustack themselves walk the stack; a map value or variable of stack type holds an id taken earlier. */
-    private static boolean takesStack(Expr e) {
-        String name = e instanceof Expr.Builtin b ? b.name() : e instanceof Expr.Call c ? c.name() : "";
-        return name.equals("kstack") || name.equals("ustack");
     }
 
     /** R0 = stack id (user stacks: pid << 32 | id), negative ids are kept so userspace can tell a failure. */

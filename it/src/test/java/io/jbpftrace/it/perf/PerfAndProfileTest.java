@@ -46,22 +46,6 @@ class PerfAndProfileTest {
     }
 
     @Test
-    void kstackKeptInAMapIsTheStackWhereItWasTaken() {
-        // Taken at syscall entry, printed from the exit probe: the frames must be the entry path's.
-        String script = "tracepoint:syscalls:sys_enter_openat /comm == \"cat\"/ { @s[tid] = kstack; @t[tid] = 1; }"
-                + " tracepoint:syscalls:sys_exit_openat /@t[tid]/ { $s = @s[tid]; @[$s] = count(); @v = $s; exit(); }";
-        try (Workload busy = Workload.shell("while :; do cat /proc/self/stat > /dev/null; done")) {
-            Jbpftrace.Result r = Jbpftrace.run("-e", script);
-            assertEquals(0, r.exitCode(), r::toString);
-            String key = r.stdout().substring(r.stdout().indexOf("\n@[") + 1, r.stdout().indexOf("\n@v: "));
-            assertTrue(key.contains("syscall_trace_enter") || key.contains("perf_syscall_enter"), r::toString);
-            assertTrue(!key.contains("syscall_exit"), r::toString);
-            // As a map value a stack is indented by 8, as bpftrace prints it (4 as a key).
-            assertTrue(Pattern.compile("(?m)^@v: \\n(        \\S+\\+\\d+\\n)+").matcher(r.stdout()).find(), r::toString);
-        }
-    }
-
-    @Test
     void hardwareProbeSaysThereIsNoPmu() {
         Jbpftrace.Result r = Jbpftrace.run("-e", "hardware:cycles:1000000 { @ = count(); }");
         assertEquals(1, r.exitCode(), r::toString);

@@ -12,6 +12,7 @@ import io.jbpftrace.spi.AttachPoint;
 import io.jbpftrace.spi.Attachment;
 import io.jbpftrace.spi.Builtin;
 import io.jbpftrace.spi.Glob;
+import io.jbpftrace.spi.PathGlob;
 import io.jbpftrace.spi.Kernel;
 import io.jbpftrace.spi.ProbeException;
 import io.jbpftrace.spi.ProbeProvider;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
 /**
  * Statically defined user-space probes (SystemTap SDT notes): {@code usdt:/path:provider:probe},
  * {@code usdt:/path:probe} (any provider), wildcards in provider and probe, and with {@code -p PID}
- * a wildcard path ({@code usdt:*:myprov:*}) over the process's program and shared libraries.
+ * a wildcard path ({@code usdt:*:myprov:*}) over the process's program and shared libraries; without
+ * -p an absolute path with wildcards ({@code usdt:/usr/lib/jvm/*}{@code /lib/server/libjvm.so:hotspot:*}) over the files it matches.
  * Each probe site is a uprobe on the note's nop; semaphores are left to the kernel (ref_ctr_offset).
  */
 public class UsdtProvider implements ProbeProvider {
@@ -112,6 +114,7 @@ public class UsdtProvider implements ProbeProvider {
             return List.of(new Module(binary, file.startsWith("/") ? file : binary.toString()));
         }
         OptionalInt pid = kernel.targetPid();
+        if (pid.isEmpty() && file.startsWith("/")) return filesMatching(file, required);
         if (pid.isEmpty()) {
             if (required) throw new ProbeException("usdt probe without a file path needs a process (-p PID or -c CMD)");
             return List.of();
@@ -125,6 +128,16 @@ public class UsdtProvider implements ProbeProvider {
         } catch (IOException e) {
             throw new ProbeException("cannot read the mappings of pid " + pid.getAsInt() + ": " + e.getMessage());
         }
+        return out;
+    }
+
+    /** Without a process, an absolute path with wildcards names the files it matches (as bpftrace globs them). */
+    private List<Module> filesMatching(String pattern, boolean required) throws ProbeException {
+        List<Module> out = new ArrayList<>();
+        for (Path p : PathGlob.files(pattern)) {
+            locator.locate(p.toString()).ifPresent(binary -> out.add(new Module(binary, p.toString())));
+        }
+        if (out.isEmpty() && required) throw new ProbeException("usdt target files '" + pattern + "': no ELF file matches");
         return out;
     }
 
