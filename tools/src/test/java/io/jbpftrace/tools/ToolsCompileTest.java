@@ -56,12 +56,15 @@ class ToolsCompileTest {
     Stream<DynamicTest> everyToolHasAManPageAndAnExample() throws IOException {
         return tools().stream().map(tool -> DynamicTest.dynamicTest(tool.getFileName().toString(), () -> {
             String name = tool.getFileName().toString().replaceFirst("\\.bt$", "");
-            Path man = toolsDir().resolve("man").resolve(name + ".md");
+            // Markdown pages (older tools) or troff pages in man/man8 (newer ones).
+            Path markdown = toolsDir().resolve("man").resolve(name + ".md");
+            Path man = Files.isRegularFile(markdown) ? markdown : toolsDir().resolve("man/man8").resolve(name + ".8");
+            String heading = man == markdown ? "## " : ".SH ";
             Path example = toolsDir().resolve(name + "_example.txt");
             assertTrue(Files.isRegularFile(man), "missing man page " + man);
             String page = Files.readString(man);
-            for (String section : List.of("## NAME", "## SYNOPSIS", "## DESCRIPTION", "## EXAMPLES", "## SEE ALSO")) {
-                assertTrue(page.contains(section), man + " has no " + section + " section");
+            for (String section : List.of("NAME", "SYNOPSIS", "DESCRIPTION", "EXAMPLES", "SEE ALSO")) {
+                assertTrue(page.contains(heading + section), man + " has no " + section + " section");
             }
             assertTrue(Files.isRegularFile(example), "missing example output " + example);
             assertFalse(Files.readString(example).isBlank(), example + " is empty");

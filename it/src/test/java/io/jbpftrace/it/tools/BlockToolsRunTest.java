@@ -30,9 +30,9 @@ class BlockToolsRunTest {
              ToolRun t = ToolRun.start("biosnoop").awaitAttached(3)) {
             dd.goAndWait();
             String line = "(?m)^\\d+ +dd +" + dd.pid() + " +\\d+,\\d+ +W\\S* +\\d+ +16384 +\\d+$";
-            ToolOutput.awaitLine(t, line);
+            ToolLines.awaitLine(t, line);
             Jbpftrace.Result r = t.interrupt();
-            ToolOutput.assertHeader("TIME(ms)   COMM             PID     DISK    RWBS        SECTOR    BYTES    LAT(us)", r);
+            ToolLines.assertHeader("TIME(ms)   COMM             PID     DISK    RWBS        SECTOR    BYTES    LAT(us)", r);
             long writes = Pattern.compile(line).matcher(r.stdout()).results().count();
             assertTrue(writes >= BLOCKS / 2, "dd wrote " + BLOCKS + " blocks of 16 KiB with O_DIRECT, biosnoop showed " + writes + "\n" + r);
             assertFalse(r.stdout().contains("@issued"), "END clears the in-flight maps\n" + r);
@@ -51,7 +51,7 @@ class BlockToolsRunTest {
             Matcher m = Pattern.compile("(?m)^@usecs\\[\\n((?: {4}.*\\n)+)\\]: *\\n((?:\\[.*\\n)+)").matcher(r.stdout());
             long direct = 0;
             while (m.find()) {
-                if (m.group(1).contains("dio") && m.group(1).contains("write")) direct += ToolOutput.histogramTotal(m.group(2));
+                if (m.group(1).contains("dio") && m.group(1).contains("write")) direct += ToolLines.histogramTotal(m.group(2));
             }
             assertTrue(direct >= BLOCKS / 2, BLOCKS + " direct writes, " + direct + " under a direct I/O write stack\n" + r);
             assertFalse(r.stdout().contains("@stack"), "END clears the per-request stacks\n" + r);

@@ -48,10 +48,10 @@ class NetworkToolsRunTest {
             }
             assertThrows(ConnectException.class, () -> new Socket(LOOPBACK, closed).close());
             String refused = "^\\d\\d:\\d\\d:\\d\\d " + SELF + " +" + COMM + " " + ADDR + " +\\d+ +" + ADDR + " +" + closed + " +\\d+ FAIL$";
-            ToolOutput.awaitLine(t, refused);
+            ToolLines.awaitLine(t, refused);
             Jbpftrace.Result r = t.interrupt();
-            ToolOutput.assertHeader("TIME     PID     COMM             SADDR           SPORT  DADDR           DPORT   LAT(us) RESULT", r);
-            ToolOutput.find("^\\d\\d:\\d\\d:\\d\\d " + SELF + " +" + COMM + " " + ADDR + " +" + clientPort
+            ToolLines.assertHeader("TIME     PID     COMM             SADDR           SPORT  DADDR           DPORT   LAT(us) RESULT", r);
+            ToolLines.find("^\\d\\d:\\d\\d:\\d\\d " + SELF + " +" + COMM + " " + ADDR + " +" + clientPort
                     + " +" + ADDR + " +" + server.getLocalPort() + " +\\d+ OK$", r);
         }
     }
@@ -65,10 +65,10 @@ class NetworkToolsRunTest {
             server.accept().close();
             String line = "^\\d\\d:\\d\\d:\\d\\d " + SELF + " +" + COMM + " " + ADDR + " +" + client.getLocalPort()
                     + " +" + ADDR + " +" + server.getLocalPort() + " +(\\d+)$";
-            ToolOutput.awaitLine(t, line);
+            ToolLines.awaitLine(t, line);
             Jbpftrace.Result r = t.interrupt();
-            ToolOutput.assertHeader("TIME     PID     COMM             RADDR           RPORT  LADDR           LPORT  WAIT(us)", r);
-            long waited = Long.parseLong(ToolOutput.find(line, r).group(1));
+            ToolLines.assertHeader("TIME     PID     COMM             RADDR           RPORT  LADDR           LPORT  WAIT(us)", r);
+            long waited = Long.parseLong(ToolLines.find(line, r).group(1));
             assertTrue(waited >= 200_000 && waited < 10_000_000, "accepted after 200 ms in the backlog, WAIT(us) = " + waited);
         }
     }
@@ -87,10 +87,10 @@ class NetworkToolsRunTest {
             }
             String clientSide = "^" + SELF + " +" + COMM + " " + ADDR + " +" + clientPort + " +" + ADDR + " +"
                     + server.getLocalPort() + " +(\\d+) +(\\d+) +\\d+$";
-            ToolOutput.awaitLine(t, clientSide);
+            ToolLines.awaitLine(t, clientSide);
             Jbpftrace.Result r = t.interrupt();
-            ToolOutput.assertHeader("PID     COMM             LADDR           LPORT  RADDR           RPORT        TX       RX      MS", r);
-            Matcher m = ToolOutput.find(clientSide, r);
+            ToolLines.assertHeader("PID     COMM             LADDR           LPORT  RADDR           RPORT        TX       RX      MS", r);
+            Matcher m = ToolLines.find(clientSide, r);
             // Sequence space: the SYN and FIN may each add one.
             assertBetween(5, 7, Long.parseLong(m.group(1)), "TX of the client");
             assertBetween(3000, 3001, Long.parseLong(m.group(2)), "RX of the client");
@@ -112,9 +112,9 @@ class NetworkToolsRunTest {
                 c.connect(new InetSocketAddress(LOOPBACK, server.getLocalPort()));
             }
             String line = "^\\d\\d:\\d\\d:\\d\\d " + ADDR + " +\\d+ +" + ADDR + " +" + server.getLocalPort() + " +SYN_SENT +0$";
-            ToolOutput.awaitLine(t, line);
+            ToolLines.awaitLine(t, line);
             Jbpftrace.Result r = t.interrupt();
-            ToolOutput.assertHeader("TIME     LADDR           LPORT  RADDR           RPORT  STATE         ERR", r);
+            ToolLines.assertHeader("TIME     LADDR           LPORT  RADDR           RPORT  STATE         ERR", r);
         } finally {
             for (SocketChannel c : clients) c.close();
         }
@@ -125,11 +125,11 @@ class NetworkToolsRunTest {
         int closed = closedPort();
         try (ToolRun t = ToolRun.start("tcpdrop").awaitAttached(1)) {
             assertThrows(ConnectException.class, () -> new Socket(LOOPBACK, closed).close());
-            String line = "^\\d\\d:\\d\\d:\\d\\d " + ADDR + " +\\d+ +" + ADDR + " +" + closed + " +S +(\\d+) (\\S+)$";
-            ToolOutput.awaitLine(t, line);
+            String line = "^\\d\\d:\\d\\d:\\d\\d " + ADDR + " +\\d+ +" + ADDR + " +" + closed + " +S\\.\\.\\.\\. +(\\d+) (\\S+)$";
+            ToolLines.awaitLine(t, line);
             Jbpftrace.Result r = t.interrupt();
-            ToolOutput.assertHeader("TIME     SADDR           SPORT  DADDR           DPORT  FLAGS   REASON LOCATION", r);
-            Matcher m = ToolOutput.find(line, r);
+            ToolLines.assertHeader("TIME     SADDR           SPORT  DADDR           DPORT  FLAGS REASON LOCATION", r);
+            Matcher m = ToolLines.find(line, r);
             assertEquals(dropReason("NO_SOCKET"), Integer.parseInt(m.group(1)), "the reason code of NO_SOCKET\n" + r);
             assertEquals("tcp_v4_rcv", m.group(2), r::toString);
         }

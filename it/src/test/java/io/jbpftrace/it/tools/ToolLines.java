@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks on what a tool printed: lines matching a pattern, numbers taken out of them. */
-final class ToolOutput {
-    private ToolOutput() {}
+final class ToolLines {
+    private ToolLines() {}
 
     /** The first match of {@code regex} (multi-line mode) in the tool's stdout; fails with the output otherwise. */
     static Matcher find(String regex, Jbpftrace.Result r) {
