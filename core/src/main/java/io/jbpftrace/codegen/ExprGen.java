@@ -40,7 +40,7 @@ final class ExprGen {
     void toR0(Expr e) {
         Type t = g.type(e);
         if (inMemory(t)) throw new IllegalStateException("memory value used as integer at " + e.pos());
-        if (t instanceof Type.Stack st) stack(st);
+        if (t instanceof Type.Stack st && takesStack(e)) stack(st);
         else if (e instanceof Expr.IntLit lit) loadConst(lit.value());
         else if (e instanceof Expr.Builtin b) builtin(b);
         else if (e instanceof Expr.Positional p) loadConst(param(p).isEmpty() ? 0 : Long.decode(param(p)));
@@ -59,6 +59,12 @@ final class ExprGen {
         else if (e instanceof Expr.Increment inc) increments.toR0(inc);
         else throw g.ctx.error(e, "This expression is not supported yet");
     }
+
+    /**
+     * kstack/ustack (builtin or call) take the stack now; any other stack-typed expression (a map
+     * value, a variable) holds the id of a stack taken earlier, maybe by another thread.
+     */
+    private static boolean takesStack(Expr e) { return e instanceof Expr.Builtin || e instanceof Expr.Call; }
 
     /** A probe read that -kk reports at {@code site} when it fails. */
     void checkedRead(Expr site, Helper read) {
