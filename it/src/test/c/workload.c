@@ -7,7 +7,8 @@
  *   workload touch PAGES             fault in PAGES fresh pages
  *   workload nanosleep SEC NSEC      one nanosleep() system call (libc's sleep() uses clock_nanosleep)
  *   workload swapin PAGES            fault in PAGES pages, push them out to swap (MADV_PAGEOUT,
- *                                    needs active swap), then read them back in
+ *                                    needs active swap), print "paged-out N" (the pages mincore()
+ *                                    says left memory), then read them all back in
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -51,6 +52,11 @@ int main(int argc, char **argv) {
         long sum = 0;
         for (long i = 0; i < pages; i++) mem[i * page] = 1;
         if (madvise((void *) mem, pages * page, 21 /* MADV_PAGEOUT */) != 0) return 1;
+        unsigned char *resident = malloc(pages);
+        long out = 0;
+        if (mincore((void *) mem, pages * page, resident) != 0) return 1;
+        for (long i = 0; i < pages; i++) out += !(resident[i] & 1);
+        printf("paged-out %ld\n", out);
         for (long i = 0; i < pages; i++) sum += mem[i * page];
         if (sum != pages) return 1;
     } else if (!strcmp(argv[1], "nanosleep") && argc == 4) {

@@ -67,15 +67,19 @@ class KprobeLabTest {
         assertTrue(out.lines().anyMatch("jbt_napper"::equals), out);
     }
 
-    /** tools/swapin.bt (a kprobe tool): the workload pushed 2000 pages out to zram swap and read them back. */
+    /** tools/swapin.bt (a kprobe tool): the workload pushed pages out to zram swap and read them back. */
     @Test void swapinToolCountsTheWorkloadsPagesReadFromSwap() {
         String out = succeeded("swapin").output();
-        assertTrue(out.startsWith("Attaching 4 probes...\nCounting swap-ins... Hit Ctrl-C to end.\n"), out);
+        // The workload's own lines ("ready PID", "done") come first, then the tool's output.
+        assertTrue(out.contains("\nAttaching 4 probes...\nCounting swap-ins... Hit Ctrl-C to end.\n"), out);
         assertTrue(out.contains("\ndone\n"), () -> "the workload did not finish (no swap?)\n" + out);
         String pid = Integer.toString(count("(?m)^ready (\\d+)$", out));
         long pages = Pattern.compile("(?m)^@\\[workload, " + pid + "\\]: (\\d+)$").matcher(out).results()
                 .mapToLong(m -> Long.parseLong(m.group(1))).sum();
-        assertTrue(pages >= 1000 && pages <= 2000, () -> "2000 pages paged out and read back, swapin counted " + pages + "\n" + out);
+        // Every page that left memory is read back from swap: at least those, at most all 2000.
+        int pagedOut = count("(?m)^paged-out (\\d+)$", out);
+        assertTrue(pagedOut >= 100, () -> "MADV_PAGEOUT moved only " + pagedOut + " of 2000 pages to swap\n" + out);
+        assertTrue(pages >= pagedOut && pages <= 2000, () -> pagedOut + " pages paged out and read back, swapin counted " + pages + "\n" + out);
     }
 
     /** tools/loads.bt (kaddr of a data symbol): prints what /proc/loadavg says at the same time. */
