@@ -10,8 +10,9 @@ set -eu
 
 LAB_DIR=${JBPFTRACE_LAB_DIR:-/var/cache/jbpftrace-lab}
 HERE=$(cd "$(dirname "$0")" && pwd)
-# The 9p transport and its dependencies, in load order (measured: see /work/shared/kernel-lab.md).
-MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci netfs fscache 9pnet 9pnet_virtio 9p overlay"
+# The 9p transport and its dependencies, in load order (measured: see /work/shared/kernel-lab.md),
+# then zram (a swap device in memory, for the swapin tool's check).
+MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci netfs fscache 9pnet 9pnet_virtio 9p overlay zsmalloc zram"
 
 die() { echo "prepare.sh: $*" >&2; exit 1; }
 log() { echo "prepare.sh: $*" >&2; }

@@ -67,6 +67,32 @@ class KprobeLabTest {
         assertTrue(out.lines().anyMatch("jbt_napper"::equals), out);
     }
 
+    /** tools/swapin.bt (a kprobe tool): the workload pushed pages out to zram swap and read them back. */
+    @Test void swapinToolCountsTheWorkloadsPagesReadFromSwap() {
+        String out = succeeded("swapin").output();
+        // The workload's own lines ("ready PID", "done") come first, then the tool's output.
+        assertTrue(out.contains("\nAttaching 4 probes...\nCounting swap-ins... Hit Ctrl-C to end.\n"), out);
+        assertTrue(out.contains("\ndone\n"), () -> "the workload did not finish (no swap?)\n" + out);
+        String pid = Integer.toString(count("(?m)^ready (\\d+)$", out));
+        long pages = Pattern.compile("(?m)^@\\[workload, " + pid + "\\]: (\\d+)$").matcher(out).results()
+                .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        // Every page that left memory is read back from swap: at least those, at most all 2000.
+        int pagedOut = count("(?m)^paged-out (\\d+)$", out);
+        assertTrue(pagedOut >= 100, () -> "MADV_PAGEOUT moved only " + pagedOut + " of 2000 pages to swap\n" + out);
+        assertTrue(pages >= pagedOut && pages <= 2000, () -> pagedOut + " pages paged out and read back, swapin counted " + pages + "\n" + out);
+    }
+
+    /** tools/loads.bt (kaddr of a data symbol): prints what /proc/loadavg says at the same time. */
+    @Test void loadsToolPrintsTheLoadAveragesOfProcLoadavg() {
+        String out = succeeded("loads").output();
+        Matcher file = Pattern.compile("(?m)^proc-loadavg (\\S+) (\\S+) (\\S+) ").matcher(out);
+        assertTrue(file.find(), out);
+        String expected = " load averages: " + file.group(1) + " " + file.group(2) + " " + file.group(3);
+        // A line a second: the averages change every 5 s, so the line next to the file's read agrees.
+        assertTrue(out.lines().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d" + Pattern.quote(expected))), () -> "no line" + expected + "\n" + out);
+        assertTrue(!file.group(1).equals("0.00") || !file.group(2).equals("0.00"), () -> "an idle guest proves little\n" + out);
+    }
+
     @Test void wildcardAttachesEveryListedFunctionAndLeavesNothingBehind() {
         List<String> listed = succeeded("list").output().lines().toList();
         assertTrue(listed.size() >= 20, () -> "only " + listed.size() + " listed: " + listed);

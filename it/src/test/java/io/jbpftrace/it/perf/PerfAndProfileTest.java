@@ -46,6 +46,20 @@ class PerfAndProfileTest {
     }
 
     @Test
+    void aStoredStackKeepsItsFramesWhenUsedLaterAsAKey() {
+        // BEGIN's stack (a test run) and interval's (a timer interrupt) differ; @x must get BEGIN's.
+        Jbpftrace.Result r = Jbpftrace.run("-e", "BEGIN { @k = kstack; } interval:ms:100 { @x[@k] = count(); @now[kstack] = count(); exit(); }");
+        assertEquals(0, r.exitCode(), r::toString);
+        Matcher stored = Pattern.compile("(?ms)^@k: \\n(.*?)\\n\\n").matcher(r.stdout());
+        Matcher keyed = Pattern.compile("(?ms)^@x\\[\\n(.*?)\\n\\]: 1$").matcher(r.stdout());
+        Matcher now = Pattern.compile("(?ms)^@now\\[\\n(.*?)\\n\\]: 1$").matcher(r.stdout());
+        assertTrue(stored.find() && keyed.find() && now.find(), r::toString);
+        // A map value is indented by 8, a key by 4 (as bpftrace prints them): compare the frames.
+        assertEquals(stored.group(1).replaceAll("(?m)^ +", ""), keyed.group(1).replaceAll("(?m)^ +", ""), r::toString);
+        assertTrue(!keyed.group(1).equals(now.group(1)), r::toString);
+    }
+
+    @Test
     void hardwareProbeSaysThereIsNoPmu() {
         Jbpftrace.Result r = Jbpftrace.run("-e", "hardware:cycles:1000000 { @ = count(); }");
         assertEquals(1, r.exitCode(), r::toString);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jbpftrace.it.support.Jbpftrace;
 import io.jbpftrace.it.support.KernelObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +77,21 @@ final class ToolRun implements AutoCloseable {
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("", r.stderr(), r::toString);
         return r;
+    }
+
+    /** Online CPUs: what a profile probe attaches one perf event for each of. */
+    static int onlineCpus() {
+        try {
+            // "0-1,3": ranges and single CPUs.
+            int n = 0;
+            for (String part : Files.readString(Path.of("/sys/devices/system/cpu/online")).trim().split(",")) {
+                String[] range = part.split("-");
+                n += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void sleep(long millis) {

@@ -3,6 +3,9 @@ package io.jbpftrace.it.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.jbpftrace.it.tools.ToolOutput.assertMatches;
+import static io.jbpftrace.it.tools.ToolOutput.number;
+import static io.jbpftrace.it.tools.ToolOutput.section;
 
 import io.jbpftrace.it.support.Jbpftrace;
 import io.jbpftrace.it.support.RequiresRoot;
@@ -10,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,8 +87,7 @@ class ToolsRunTest {
             directWrites(20);
             Jbpftrace.Result r = t.interrupt();
             String hist = section("@usecs", r);
-            long total = Pattern.compile("(?m)^\\[.*\\) +(\\d+) ").matcher(hist).results()
-                    .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+            long total = ToolOutput.sum("(?m)^\\[.*\\) +(\\d+) ", hist);
             assertTrue(total >= 20, "20 synchronous writes completed, histogram holds " + total + "\n" + r);
             assertFalse(r.stdout().contains("@start"), "END clears the in-flight map\n" + r);
         }
@@ -126,8 +127,7 @@ class ToolsRunTest {
             ToolRun.sleep(1500); // let the next interval print the count
             Jbpftrace.Result r = t.interrupt();
             assertMatches("(?m)^\\d\\d:\\d\\d:\\d\\d$", r);
-            long forks = Pattern.compile("(?m)^@: (\\d+)$").matcher(r.stdout()).results()
-                    .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+            long forks = ToolOutput.sum("(?m)^@: (\\d+)$", r.stdout());
             assertTrue(forks >= 20, "the shell forked 20 times, counted " + forks + "\n" + r);
         }
     }
@@ -147,7 +147,7 @@ class ToolsRunTest {
 
     @Test
     void cpuwalkSamplesBusyCpus() throws IOException {
-        try (ToolRun t = ToolRun.start("cpuwalk").awaitAttached(onlineCpus())) {
+        try (ToolRun t = ToolRun.start("cpuwalk").awaitAttached(ToolRun.onlineCpus())) {
             Commands.run("timeout", "1", "sh", "-c", "while :; do :; done");
             Jbpftrace.Result r = t.interrupt();
             assertMatches("(?m)^@cpu: *\\n\\[\\d+, \\d+\\) +\\d+ ", r);
@@ -205,32 +205,5 @@ class ToolsRunTest {
         int rc = Commands.run("dd", "if=/dev/zero", "of=" + dir.resolve("direct.dat"), "bs=16k",
                 "count=" + blocks, "oflag=direct", "status=none");
         assertEquals(0, rc, "dd with oflag=direct failed (does the temp folder's file system support O_DIRECT?)");
-    }
-
-    private static int onlineCpus() throws IOException {
-        // "0-1,3": ranges and single CPUs.
-        int n = 0;
-        for (String part : Files.readString(Path.of("/sys/devices/system/cpu/online")).trim().split(",")) {
-            String[] range = part.split("-");
-            n += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
-        }
-        return n;
-    }
-
-    private static void assertMatches(String regex, Jbpftrace.Result r) {
-        assertTrue(Pattern.compile(regex).matcher(r.stdout()).find(), () -> "no match for " + regex + "\n" + r);
-    }
-
-    private static long number(String regex, Jbpftrace.Result r) {
-        Matcher m = Pattern.compile(regex).matcher(r.stdout());
-        assertTrue(m.find(), () -> "no match for " + regex + "\n" + r);
-        return Long.parseLong(m.group(1));
-    }
-
-    /** A printed map from its name line up to the next blank line. */
-    private static String section(String map, Jbpftrace.Result r) {
-        Matcher m = Pattern.compile("(?ms)^" + Pattern.quote(map) + ": *\\n(.*?)(?:\\n\\n|\\z)").matcher(r.stdout());
-        assertTrue(m.find(), () -> "no map " + map + "\n" + r);
-        return m.group(1);
     }
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs in the kernel lab guest (Debian's kernel, with kprobes): the kprobe acceptance one-liners
-# through the real jbpftrace CLI. Each check prints "=== NAME", its output, then "=== NAME rc=N".
-# KprobeLabTest parses those sections.
+# and the shipped tools that need kprobes or kallsyms data symbols, through the real jbpftrace CLI.
+# Each check prints "=== NAME", its output, then "=== NAME rc=N". KprobeLabTest parses those sections.
 #
 # Usage: kprobe-lab.sh JBPFTRACE WORKLOAD
 J=$1 W=$2
@@ -40,5 +40,27 @@ cp /bin/sleep /tmp/jbt_napper
 trace -e 'kprobe:do_nanosleep { printf("%s\n", comm); }'
 /tmp/jbt_napper 0.2
 finish nanosleep
+
+# The shipped tools that need this kernel: kprobes (swapin) or data symbols in kallsyms (loads).
+TOOLS=$(dirname "$J")/../tools
+
+echo "=== swapin"
+out=/tmp/swapin.out
+# Swap in memory (zram, loaded by the lab's init), so MADV_PAGEOUT has somewhere to put pages.
+echo 64M >/sys/block/zram0/disksize && mkswap /dev/zram0 >/dev/null && swapon /dev/zram0 || echo "no zram swap"
+trace_with "$J" "$TOOLS/swapin.bt"
+echo go | "$W" swapin 2000 >/tmp/swapin-workload.out
+cat /tmp/swapin-workload.out
+sleep 2 # the next interval prints the count
+finish swapin
+swapoff /dev/zram0 2>/dev/null
+
+echo "=== loads"
+out=/tmp/loads.out
+trace_with "$J" "$TOOLS/loads.bt"
+sleep 2.5
+echo "proc-loadavg $(cat /proc/loadavg)"
+sleep 1
+finish loads
 
 list_wildcard_killed 'kprobe:vfs_*' 'kretprobe:vfs_read'
