@@ -17,7 +17,7 @@ public final class Main {
     static int run(String[] args) {
         Options options;
         try {
-            options = Options.parse(args);
+            options = Options.parse(RawArguments.recover(args));
         } catch (Options.UsageError e) {
             System.err.println("ERROR: " + e.getMessage());
             System.err.print(Options.USAGE);
@@ -45,6 +45,10 @@ public final class Main {
         } catch (Exception e) {
             System.err.println("ERROR: " + e);
             debug(options, e);
+        } catch (StackOverflowError e) {
+            // the nesting limits should make this unreachable; still no stack trace for the user
+            System.err.println("ERROR: the script is too large or too deeply nested to compile");
+            if (options.debug) e.printStackTrace();
         }
         return 1;
     }

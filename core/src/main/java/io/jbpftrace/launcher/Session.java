@@ -89,9 +89,9 @@ final class Session {
     }
 
     private static String readScript(String file) throws IOException {
-        if (file.equals("-")) return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        if (file.equals("-")) return io.jbpftrace.lang.ScriptText.decode(System.in.readAllBytes());
         try {
-            return Files.readString(Path.of(file));
+            return io.jbpftrace.lang.ScriptText.decode(Files.readAllBytes(Path.of(file)));
         } catch (IOException e) {
             throw new IOException("failed to read script file '" + file + "': " + e.getMessage(), e);
         }

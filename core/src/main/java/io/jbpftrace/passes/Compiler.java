@@ -1,6 +1,7 @@
 package io.jbpftrace.passes;
 
 import io.jbpftrace.lang.CompileError;
+import io.jbpftrace.lang.DeepStack;
 import io.jbpftrace.codegen.GeneratedProgram;
 import io.jbpftrace.codegen.OutputTable;
 import io.jbpftrace.codegen.ProgramGen;
@@ -57,7 +58,12 @@ public final class Compiler {
         }
     }
 
+    /** Runs on a {@link DeepStack} thread: the passes recurse over the AST, whose depth the parser limits. */
     public Result compile(String fileName, String source, List<String> positionalParams) {
+        return DeepStack.call(() -> compileDeep(fileName, source, positionalParams));
+    }
+
+    private Result compileDeep(String fileName, String source, List<String> positionalParams) {
         // like bpftrace, tell the script whether kernel types come from BTF (tools #ifndef their own structs)
         java.util.Set<String> predefined = java.nio.file.Files.isReadable(io.jbpftrace.btf.Btf.VMLINUX)
                 ? java.util.Set.of("BPFTRACE_HAVE_BTF") : java.util.Set.of();
@@ -66,6 +72,7 @@ public final class Compiler {
         CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime(), config, helperChecks);
         ProbeExpansionPass expansion = new ProbeExpansionPass(registry, kernel);
         List<ProbeInstance> instances = expansion.run(ctx);
+        ProbeLimit.check(ctx, instances, environment);
         Analysis analysis = new SemanticPass(ctx).run(instances);
         OutputTable output = new OutputTable();
         List<GeneratedProgram> programs = new ArrayList<>();
