@@ -35,9 +35,11 @@ public final class Main {
             debug(options, e);
         } catch (ScriptConfig.EnvironmentError e) {
             System.err.println("ERROR: " + e.getMessage());
+        } catch (ProbeRejected e) {
+            System.err.println(e.report(options.verbose));
+            debug(options, e);
         } catch (VerifierException e) {
             System.err.println("ERROR: the kernel's verifier rejected " + e.getMessage());
-            System.err.println(VerifierLog.explain(e.log()));
             debug(options, e);
         } catch (KernelException | ProbeException e) {
             System.err.println("ERROR: " + e.getMessage());

@@ -69,7 +69,11 @@ final class Session {
         if (options.debug) System.err.print(InstructionDump.of(compiled));
         try (PrintStream out = outputStream(); Tracer tracer = new Tracer(compiled, kernel, output(out))) {
             Stopper stopper = Stopper.onSignals();
-            tracer.load();
+            try {
+                tracer.load();
+            } catch (io.jbpftrace.kernel.VerifierException e) {
+                throw new ProbeRejected(compiled.context(), tracer.lastLoaded(), e);
+            }
             tracer.attach();
             if (!options.quiet) tracer.announce(tracer.probeCount()); // once attached, so a waiting workload may start
             tracer.begin();

@@ -18,6 +18,8 @@ import java.util.List;
  * Each pass consumes only the previous pass's result.
  */
 public final class Compiler {
+    /** BPF_COMPLEXITY_LIMIT_INSNS: the most instructions the kernel loads in one program (privileged). */
+    static final int MAX_INSNS = 1_000_000;
     private final ProviderRegistry registry;
     private final Kernel kernel;
     private boolean unsafe;
@@ -78,7 +80,13 @@ public final class Compiler {
         List<GeneratedProgram> programs = new ArrayList<>();
         for (ProbeInstance pi : instances) {
             boolean begin = pi.target().name().equals(BeginEndProvider.BEGIN) && pi.provider() instanceof BeginEndProvider;
-            programs.add(ProgramGen.generate(ctx, analysis, pi, output, begin ? analysis.beginRing() : analysis.outputRing()));
+            GeneratedProgram generated = ProgramGen.generate(ctx, analysis, pi, output, begin ? analysis.beginRing() : analysis.outputRing());
+            if (generated.insns().size() > MAX_INSNS) {
+                // the kernel refuses it with E2BIG and no log; say which probe and why
+                throw ctx.error(pi.attachPoint(), pi.attachPoint().raw() + ": the probe compiles to " + generated.insns().size()
+                        + " BPF instructions, more than the kernel's limit of " + MAX_INSNS + ": split it across probes");
+            }
+            programs.add(generated);
         }
         return new Result(ctx, analysis, programs, output, expansion.skipped());
     }
