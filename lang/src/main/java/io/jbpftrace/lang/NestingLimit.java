@@ -1,9 +1,13 @@
 package io.jbpftrace.lang;
 
+import io.jbpftrace.lang.ast.Block;
+import io.jbpftrace.lang.ast.Expr;
 import io.jbpftrace.lang.ast.Node;
 import io.jbpftrace.lang.ast.Pos;
+import io.jbpftrace.lang.ast.Probe;
 import io.jbpftrace.lang.ast.Program;
-import java.lang.reflect.RecordComponent;
+import io.jbpftrace.lang.ast.Stmt;
+import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -40,23 +44,48 @@ public final class NestingLimit {
         }
     }
 
-    /** The record components that are nodes or lists of nodes. */
+    /** A node's direct children (explicit rather than reflective: this runs on every compile). */
     private static List<Node> children(Node node) {
-        RecordComponent[] components = node.getClass().getRecordComponents();
-        if (components == null) return List.of();
-        List<Node> out = new java.util.ArrayList<>();
-        for (RecordComponent c : components) {
-            Object value;
-            try {
-                value = c.getAccessor().invoke(node);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            if (value instanceof Node n) out.add(n);
-            else if (value instanceof List<?> list) {
-                for (Object o : list) if (o instanceof Node n) out.add(n);
-            }
+        List<Node> out = new ArrayList<>();
+        if (node instanceof Probe p) {
+            if (p.predicate() != null) out.add(p.predicate());
+            out.add(p.body());
+        } else if (node instanceof Block b) {
+            out.addAll(b.stmts());
+        } else if (node instanceof Stmt s) {
+            statementChildren(s, out);
+        } else if (node instanceof Expr e) {
+            expressionChildren(e, out);
         }
+        out.removeIf(java.util.Objects::isNull);
         return out;
+    }
+
+    private static void statementChildren(Stmt s, List<Node> out) {
+        if (s instanceof Stmt.ExprStmt x) out.add(x.expr());
+        else if (s instanceof Stmt.AssignMap a) out.addAll(List.of(a.target(), a.value()));
+        else if (s instanceof Stmt.AssignVar a) out.addAll(List.of(a.target(), a.value()));
+        else if (s instanceof Stmt.If i) {
+            out.add(i.cond());
+            out.add(i.then());
+            out.add(i.otherwise());
+        } else if (s instanceof Stmt.Unroll u) out.addAll(List.of(u.count(), u.body()));
+        else if (s instanceof Stmt.While w) out.addAll(List.of(w.cond(), w.body()));
+        else if (s instanceof Stmt.For f) out.addAll(List.of(f.var(), f.map(), f.body()));
+    }
+
+    private static void expressionChildren(Expr e, List<Node> out) {
+        if (e instanceof Expr.MapRef m) out.addAll(m.keys());
+        else if (e instanceof Expr.Call c) out.addAll(c.args());
+        else if (e instanceof Expr.Binary b) out.addAll(List.of(b.left(), b.right()));
+        else if (e instanceof Expr.Unary u) out.add(u.operand());
+        else if (e instanceof Expr.Ternary t) out.addAll(List.of(t.cond(), t.then(), t.otherwise()));
+        else if (e instanceof Expr.Field f) out.add(f.target());
+        else if (e instanceof Expr.Index i) out.addAll(List.of(i.target(), i.index()));
+        else if (e instanceof Expr.TupleIndex t) out.add(t.target());
+        else if (e instanceof Expr.Tuple t) out.addAll(t.elems());
+        else if (e instanceof Expr.Cast c) out.add(c.operand());
+        else if (e instanceof Expr.Sizeof s) out.add(s.operand());
+        else if (e instanceof Expr.Increment i) out.addAll(List.of(i.target(), i.assign()));
     }
 }
