@@ -13,6 +13,9 @@ public final class Asm {
     private final List<MapRef> mapRefs = new ArrayList<>();
     private final List<Fixup> funcRefs = new ArrayList<>();
     private final List<Label> subprograms = new ArrayList<>();
+    /** Per instruction, what the generator was lowering (a statement), so a verifier rejection can name it. */
+    private final List<Object> origins = new ArrayList<>();
+    private Object origin;
     private int labelCount;
 
     /** An instruction index whose ld_imm64 immediate must become the fd of map {@code mapIndex}. */
@@ -32,8 +35,19 @@ public final class Asm {
 
     public Asm emit(Insn insn) {
         insns.add(insn);
+        origins.add(origin);
         return this;
     }
+
+    /** Tags the instructions emitted from now on with {@code source} (any value; null for none); returns the previous tag. */
+    public Object origin(Object source) {
+        Object previous = origin;
+        origin = source;
+        return previous;
+    }
+
+    /** The tag of each instruction, index for index with {@link #build()}. */
+    public List<Object> origins() { return java.util.Collections.unmodifiableList(new ArrayList<>(origins)); }
 
     // ---- ALU ----
     public Asm mov(Reg dst, Reg src) { return alu64Reg(Op.MOV, dst, src); }

@@ -28,6 +28,9 @@ final class Frame {
 
     /** The program needs more stack than the kernel allows. */
     static final class StackOverflow extends RuntimeException {
+        /** The statement being generated when the limit was passed, set on the way out. */
+        transient io.jbpftrace.lang.ast.Node statement;
+
         StackOverflow(int bytes) { super("the probe needs " + bytes + " bytes of BPF stack, more than the kernel's limit of " + LIMIT); }
     }
 }

@@ -5,11 +5,13 @@ import io.jbpftrace.bpf.Op;
 import io.jbpftrace.bpf.Reg;
 import io.jbpftrace.lang.ast.Block;
 import io.jbpftrace.lang.ast.Expr;
+import io.jbpftrace.lang.ast.Node;
 import io.jbpftrace.lang.ast.Stmt;
 import io.jbpftrace.passes.Analysis;
 import io.jbpftrace.passes.CompileContext;
 import io.jbpftrace.passes.ProbeInstance;
 import io.jbpftrace.types.Type;
+import java.util.List;
 
 /**
  * Pass 3: lowers one probe instance to a BPF program: prologue (save the context), predicate,
@@ -40,19 +42,25 @@ public final class ProgramGen {
         try {
             new ProgramGen(g).program();
         } catch (Frame.StackOverflow e) {
-            throw ctx.error(instance.probe(), e.getMessage());
+            // point at the statement that went over; the message names the probe
+            Node at = e.statement != null ? e.statement : instance.probe();
+            throw ctx.error(at, instance.attachPoint().raw() + ": " + e.getMessage());
         }
-        return new GeneratedProgram(instance, g.asm.build(), g.asm.mapRefs(), g.asm.subprogramStarts());
+        List<Node> sources = g.asm.origins().stream().map(o -> o instanceof Node n ? n : null).toList();
+        return new GeneratedProgram(instance, g.asm.build(), g.asm.mapRefs(), g.asm.subprogramStarts(), sources);
     }
 
     private void program() {
+        g.asm.origin(g.instance.probe());
         g.asm.mov(GenState.CTX, Reg.R1);
         allocateVariables(g.instance.probe().body());
         if (g.instance.probe().predicate() != null) {
+            g.asm.origin(g.instance.probe().predicate());
             exprs.toR0(g.instance.probe().predicate());
             g.asm.jumpIf(Op.JEQ, Reg.R0, 0, g.exit);
         }
         block(g.instance.probe().body());
+        g.asm.origin(g.instance.probe());
         g.asm.bind(g.exit).mov(Reg.R0, 0).exit();
         forLoops.emitCallbacks();
     }
@@ -65,7 +73,7 @@ public final class ProgramGen {
         for (Stmt s : b.stmts()) {
             if (s instanceof Stmt.AssignVar a && !g.varSlots.containsKey(a.target().name())) {
                 int size = Type.align8(g.type(a.target()).size());
-                int off = g.frame.alloc(size);
+                int off = allocFor(s, size);
                 g.zero(off, size);
                 g.varSlots.put(a.target().name(), off);
                 g.varSizes.put(a.target().name(), size);
@@ -76,6 +84,15 @@ public final class ProgramGen {
             }
             if (s instanceof Stmt.While w) allocateVariables(w.body());
             if (s instanceof Stmt.Unroll u) allocateVariables(u.body());
+        }
+    }
+
+    private int allocFor(Stmt s, int size) {
+        try {
+            return g.frame.alloc(size);
+        } catch (Frame.StackOverflow e) {
+            e.statement = s; // the variable that did not fit
+            throw e;
         }
     }
 
@@ -91,6 +108,18 @@ public final class ProgramGen {
     }
 
     private boolean stmt(Stmt s) {
+        Object outer = g.asm.origin(s);
+        try {
+            return lower(s);
+        } catch (Frame.StackOverflow e) {
+            if (e.statement == null) e.statement = s; // the innermost statement
+            throw e;
+        } finally {
+            g.asm.origin(outer);
+        }
+    }
+
+    private boolean lower(Stmt s) {
         g.site = s instanceof Stmt.ExprStmt e ? e.expr() : s;
         if (s instanceof Stmt.ExprStmt e) return exprStmt(e.expr());
         if (s instanceof Stmt.AssignMap a) maps.assign(a.target(), a.value());

@@ -17,7 +17,7 @@ public final class Main {
     static int run(String[] args) {
         Options options;
         try {
-            options = Options.parse(args);
+            options = Options.parse(RawArguments.recover(args));
         } catch (Options.UsageError e) {
             System.err.println("ERROR: " + e.getMessage());
             System.err.print(Options.USAGE);
@@ -35,9 +35,11 @@ public final class Main {
             debug(options, e);
         } catch (ScriptConfig.EnvironmentError e) {
             System.err.println("ERROR: " + e.getMessage());
+        } catch (ProbeRejected e) {
+            System.err.println(e.report(options.verbose));
+            debug(options, e);
         } catch (VerifierException e) {
             System.err.println("ERROR: the kernel's verifier rejected " + e.getMessage());
-            System.err.println(VerifierLog.explain(e.log()));
             debug(options, e);
         } catch (KernelException | ProbeException e) {
             System.err.println("ERROR: " + e.getMessage());
@@ -45,6 +47,10 @@ public final class Main {
         } catch (Exception e) {
             System.err.println("ERROR: " + e);
             debug(options, e);
+        } catch (StackOverflowError e) {
+            // the nesting limits should make this unreachable; still no stack trace for the user
+            System.err.println("ERROR: the script is too large or too deeply nested to compile");
+            if (options.debug) e.printStackTrace();
         }
         return 1;
     }

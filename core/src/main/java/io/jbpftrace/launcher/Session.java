@@ -69,7 +69,11 @@ final class Session {
         if (options.debug) System.err.print(InstructionDump.of(compiled));
         try (PrintStream out = outputStream(); Tracer tracer = new Tracer(compiled, kernel, output(out))) {
             Stopper stopper = Stopper.onSignals();
-            tracer.load();
+            try {
+                tracer.load();
+            } catch (io.jbpftrace.kernel.VerifierException e) {
+                throw new ProbeRejected(compiled.context(), tracer.lastLoaded(), e);
+            }
             tracer.attach();
             if (!options.quiet) tracer.announce(tracer.probeCount()); // once attached, so a waiting workload may start
             tracer.begin();
@@ -89,9 +93,9 @@ final class Session {
     }
 
     private static String readScript(String file) throws IOException {
-        if (file.equals("-")) return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        if (file.equals("-")) return io.jbpftrace.lang.ScriptText.decode(System.in.readAllBytes());
         try {
-            return Files.readString(Path.of(file));
+            return io.jbpftrace.lang.ScriptText.decode(Files.readAllBytes(Path.of(file)));
         } catch (IOException e) {
             throw new IOException("failed to read script file '" + file + "': " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.jbpftrace.passes;
 
 import io.jbpftrace.lang.CompileError;
+import io.jbpftrace.lang.DeepStack;
 import io.jbpftrace.codegen.GeneratedProgram;
 import io.jbpftrace.codegen.OutputTable;
 import io.jbpftrace.codegen.ProgramGen;
@@ -17,6 +18,8 @@ import java.util.List;
  * Each pass consumes only the previous pass's result.
  */
 public final class Compiler {
+    /** BPF_COMPLEXITY_LIMIT_INSNS: the most instructions the kernel loads in one program (privileged). */
+    static final int MAX_INSNS = 1_000_000;
     private final ProviderRegistry registry;
     private final Kernel kernel;
     private boolean unsafe;
@@ -57,7 +60,12 @@ public final class Compiler {
         }
     }
 
+    /** Runs on a {@link DeepStack} thread: the passes recurse over the AST, whose depth the parser limits. */
     public Result compile(String fileName, String source, List<String> positionalParams) {
+        return DeepStack.call(() -> compileDeep(fileName, source, positionalParams));
+    }
+
+    private Result compileDeep(String fileName, String source, List<String> positionalParams) {
         // like bpftrace, tell the script whether kernel types come from BTF (tools #ifndef their own structs)
         java.util.Set<String> predefined = java.nio.file.Files.isReadable(io.jbpftrace.btf.Btf.VMLINUX)
                 ? java.util.Set.of("BPFTRACE_HAVE_BTF") : java.util.Set.of();
@@ -66,12 +74,19 @@ public final class Compiler {
         CompileContext ctx = new CompileContext(program, positionalParams, unsafe, System.nanoTime(), config, helperChecks);
         ProbeExpansionPass expansion = new ProbeExpansionPass(registry, kernel);
         List<ProbeInstance> instances = expansion.run(ctx);
+        ProbeLimit.check(ctx, instances, environment);
         Analysis analysis = new SemanticPass(ctx).run(instances);
         OutputTable output = new OutputTable();
         List<GeneratedProgram> programs = new ArrayList<>();
         for (ProbeInstance pi : instances) {
             boolean begin = pi.target().name().equals(BeginEndProvider.BEGIN) && pi.provider() instanceof BeginEndProvider;
-            programs.add(ProgramGen.generate(ctx, analysis, pi, output, begin ? analysis.beginRing() : analysis.outputRing()));
+            GeneratedProgram generated = ProgramGen.generate(ctx, analysis, pi, output, begin ? analysis.beginRing() : analysis.outputRing());
+            if (generated.insns().size() > MAX_INSNS) {
+                // the kernel refuses it with E2BIG and no log; say which probe and why
+                throw ctx.error(pi.attachPoint(), pi.attachPoint().raw() + ": the probe compiles to " + generated.insns().size()
+                        + " BPF instructions, more than the kernel's limit of " + MAX_INSNS + ": split it across probes");
+            }
+            programs.add(generated);
         }
         return new Result(ctx, analysis, programs, output, expansion.skipped());
     }

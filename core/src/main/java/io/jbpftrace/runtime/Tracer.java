@@ -38,6 +38,7 @@ public final class Tracer implements AutoCloseable {
     private final Kernel kernel;
     private final OutputSink output;
     private final List<BpfMap> maps = new ArrayList<>();
+    private GeneratedProgram loading;
     private final List<BpfProgram> programs = new ArrayList<>();
     /** Guarded by itself: a provider going away detaches its probes from another thread. */
     private final List<ProviderAttachment> attachments = new ArrayList<>();
@@ -62,6 +63,9 @@ public final class Tracer implements AutoCloseable {
         this.events = new EventDispatcher(script.output(), decoder, output, new Actions());
     }
 
+    /** The program {@link #load()} was loading when it failed (the verifier's rejection is about it). */
+    public GeneratedProgram lastLoaded() { return loading; }
+
     /** Creates the maps and loads every program; nothing is attached yet. */
     public void load() throws KernelException {
         for (MapInfo info : script.analysis().maps().values()) {
@@ -81,6 +85,7 @@ public final class Tracer implements AutoCloseable {
         maps.add(lostEvents);
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
+            loading = p;
             programs.add(BpfProgram.load(pi.provider().programType(pi.target()), pi.provider().loadAttributes(pi.target()),
                     programName(pi), withMapFds(p), p.subprogramStarts()));
         }

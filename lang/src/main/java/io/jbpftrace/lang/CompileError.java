@@ -45,11 +45,22 @@ public class CompileError extends RuntimeException {
                 .append(": ").append(severity).append(": ").append(getMessage());
         String[] lines = source.split("\n", -1);
         if (pos.line() <= lines.length) {
-            String line = lines[pos.line() - 1];
+            String line = visible(lines[pos.line() - 1]);
             int end = Math.min(line.length() + 1, pos.col() - 1 + length);
             out.append('\n').append(line).append('\n')
                .append(" ".repeat(Math.max(0, pos.col() - 1))).append('^')
                .append("~".repeat(Math.max(0, end - pos.col())));
+        }
+        return out.toString();
+    }
+
+    /** The line as a terminal can show it: control characters and undecodable bytes become '?'. */
+    private static String visible(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean control = c < 0x20 && c != '\t' && c != '\r' || c == 0x7f;
+            out.append(control || ScriptText.isEscapedByte(c) ? '?' : c);
         }
         return out.toString();
     }

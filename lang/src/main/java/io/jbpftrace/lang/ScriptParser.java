@@ -7,6 +7,7 @@ import io.jbpftrace.lang.parser.BpfTraceLexer;
 import io.jbpftrace.lang.parser.BpfTraceParser;
 import io.jbpftrace.lang.parser.Conditionals;
 import io.jbpftrace.lang.parser.MacroTokenSource;
+import io.jbpftrace.lang.parser.NestingTooDeep;
 import io.jbpftrace.lang.parser.SyntaxErrorStrategy;
 import io.jbpftrace.lang.parser.SyntaxErrorStrategy.SyntaxError;
 import java.util.ArrayList;
@@ -39,6 +40,21 @@ public final class ScriptParser {
      *                   (the compiler defines {@code BPFTRACE_HAVE_BTF} when the kernel has BTF)
      */
     public static Program parse(String fileName, String source, java.util.Set<String> predefined) {
+        ScriptText.requireUtf8(fileName, source);
+        return DeepStack.call(() -> {
+            Program program;
+            try {
+                program = parseDeep(fileName, source, predefined);
+            } catch (NestingTooDeep e) {
+                Token t = e.at();
+                throw new CompileError(fileName, source, new Pos(t.getLine(), t.getCharPositionInLine() + 1), NestingLimit.MESSAGE);
+            }
+            NestingLimit.check(program);
+            return program;
+        });
+    }
+
+    private static Program parseDeep(String fileName, String source, java.util.Set<String> predefined) {
         String text = Conditionals.apply(source, predefined);
         BpfTraceLexer lexer = new BpfTraceLexer(CharStreams.fromString(text, fileName));
         lexer.removeErrorListeners();
@@ -71,11 +87,17 @@ public final class ScriptParser {
         String message = switch (t.getType()) {
             case BpfTraceLexer.UNTERMINATED_STRING -> "unterminated string";
             case BpfTraceLexer.BLOCK_COMMENT -> "end of file during comment";
-            case BpfTraceLexer.ERROR_CHAR -> "invalid character '" + t.getText() + "'";
+            case BpfTraceLexer.ERROR_CHAR -> "invalid character '" + visible(t.getText()) + "'";
             default -> syntaxMessage(t, e.expected());
         };
         if (t.getType() == Token.EOF) pos = endOfSource(source);
         return new CompileError(fileName, source, pos, length, message);
+    }
+
+    /** A control character as a C escape ({@code \x00}), so the message shows what is there. */
+    private static String visible(String text) {
+        char c = text.isEmpty() ? ' ' : text.charAt(0);
+        return c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : text;
     }
 
     private static String syntaxMessage(Token t, IntervalSet expected) {

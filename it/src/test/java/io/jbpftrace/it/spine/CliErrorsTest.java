@@ -41,16 +41,35 @@ class CliErrorsTest {
     }
 
     @Test
-    void aVerifierRejectionIsExplained() {
+    void aVerifierRejectionNamesTheProbeAndTheStatement() {
         KernelObjects.Snapshot before = KernelObjects.snapshot();
-        Jbpftrace.Result r = Jbpftrace.run("-e", "BEGIN { $i = 0; while ($i < 1000000) { $i++; } exit(); }");
+        // the semantic checks cannot bound a loop's iterations; the verifier can
+        String script = "BEGIN {\n  $i = 0;\n  while ($i < 1000000) {\n    $i++;\n  }\n  exit();\n}";
+        Jbpftrace.Result r = Jbpftrace.run("-e", script);
         assertEquals(1, r.exitCode(), r::toString);
         String[] lines = r.stderr().split("\n");
-        assertTrue(lines[0].startsWith("ERROR: the kernel's verifier rejected BEGIN"), r::toString);
-        assertTrue(lines[1].startsWith("HINT: the probe has more paths or loop iterations than the verifier checks"), r::toString);
-        assertTrue(lines[2].startsWith("verifier log (last 12 of "), r::toString);
+        assertEquals("stdin:3:3: ERROR: the kernel's verifier rejected probe BEGIN (stdin:1:1) at this statement:"
+                + " BPF program is too large. Processed 1000001 insn", lines[0], r::toString);
+        assertEquals("  while ($i < 1000000) {", lines[1], r::toString);
+        assertEquals("  ^~~~~", lines[2], r::toString);
+        assertTrue(lines[3].startsWith("HINT: the probe has more paths or loop iterations than the verifier checks"), r::toString);
+        assertTrue(lines[4].matches("use -v for the verifier log \\(\\d+ lines\\)"), r::toString);
+        assertEquals(5, lines.length, r::toString);
         assertFalse(r.stderr().contains("Exception"), r::toString);
         KernelObjects.assertNoneAddedSince(before, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anEndlessLoopIsPinnedOnItsStatementAndMinusVAddsTheLog() {
+        String script = "interval:ms:10 { @n = 1; }\nEND {\n  $i = 0;\n  while ($i < 10) {\n    @x = 1;\n  }\n}";
+        Jbpftrace.Result r = Jbpftrace.run("-v", "-e", script);
+        assertEquals(1, r.exitCode(), r::toString);
+        String err = r.stderr();
+        assertTrue(err.contains("stdin:4:3: ERROR: the kernel's verifier rejected probe END (stdin:2:1) at this statement:"
+                + " infinite loop detected at insn "), r::toString);
+        assertTrue(err.contains("\n  while ($i < 10) {\n  ^~~~~\nHINT: a while loop the verifier cannot prove ends"), r::toString);
+        assertTrue(err.matches("(?s).*\nverifier log \\(\\d+ lines\\):\n.*call bpf_map_update_elem.*infinite loop detected.*"), r::toString);
+        assertFalse(err.contains("use -v"), r::toString);
     }
 
     @Test

@@ -24,6 +24,29 @@ options { tokenVocab = BpfTraceLexer; }
         if (_input.LA(3) == STAR || INT_TYPES.contains(name)) return true;
         return _input.LA(3) == RPAREN && !BUILTIN.matcher(name).matches();
     }
+
+    /**
+     * Active rule invocations, to stop a hostile nesting before the Java stack runs out. A list of
+     * statements recurses through stmts once per statement, so stmts does not count.
+     */
+    private int ruleDepth;
+
+    @Override public void enterRule(org.antlr.v4.runtime.ParserRuleContext ctx, int state, int ruleIndex) {
+        if (ruleIndex != RULE_stmts && ++ruleDepth > io.jbpftrace.lang.NestingLimit.MAX_RULE_DEPTH) {
+            throw new NestingTooDeep(getCurrentToken());
+        }
+        super.enterRule(ctx, state, ruleIndex);
+    }
+
+    @Override public void exitRule() {
+        if (_ctx.getRuleIndex() != RULE_stmts) ruleDepth--;
+        super.exitRule();
+    }
+
+    @Override public void reset() {
+        super.reset();
+        ruleDepth = 0;
+    }
 }
 
 // ---------------------------------------------------------------- program structure
