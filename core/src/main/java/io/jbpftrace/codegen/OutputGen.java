@@ -132,11 +132,30 @@ final class OutputGen {
     }
 
     private void send(int rec, int size) {
+        wakeFlagsToR4();
         asm.ldMap(Reg.R1, g.ringbufMap);
         g.stackPtr(Reg.R2, rec);
-        asm.mov(Reg.R3, size).mov(Reg.R4, 0);
+        asm.mov(Reg.R3, size);
         asm.call(Helper.RINGBUF_OUTPUT);
         countLost();
+    }
+
+    /** bpf_ringbuf_output flags: don't wake the reader, or wake it now. */
+    private static final int NO_WAKEUP = 1, BPF_RB_AVAIL_DATA = 0;
+
+    /**
+     * R4 = BPF_RB_NO_WAKEUP while less than an eighth of the ring is waiting, else BPF_RB_FORCE_WAKEUP.
+     * A wake-up per record costs the traced thread an interrupt and the reader a context switch; so
+     * the reader is woken only when the ring fills, and otherwise finds records on its next timed
+     * poll. Branch-free like {@link #countLost()}: R4 = 1 + (avail >> shift != 0).
+     */
+    private void wakeFlagsToR4() {
+        int shift = Integer.numberOfTrailingZeros(g.output.ringBytes() / 8);
+        asm.ldMap(Reg.R1, g.ringbufMap);
+        asm.mov(Reg.R2, BPF_RB_AVAIL_DATA);
+        asm.call(Helper.RINGBUF_QUERY);
+        asm.alu64Imm(Op.RSH, Reg.R0, shift).neg(Reg.R0).alu64Imm(Op.RSH, Reg.R0, 63);
+        asm.mov(Reg.R4, Reg.R0).add(Reg.R4, NO_WAKEUP);
     }
 
     /**
