@@ -10,8 +10,8 @@
 #   kcost   per-event run time in the kernel (kernel.bpf_stats_enabled, restored afterwards) and
 #           translated instruction count of four scripts on a storm of read()s
 #   storm   printf("%d %s\n", pid, comm) on 2M getppid() calls written to a file: the storm's time
-#           traced and untraced, lines written, events lost, time from Ctrl-C to exit
-#   bigmap  a 100,000-key count map: time from Ctrl-C to exit (reading and printing it)
+#           traced and untraced, lines written, events lost, time from SIGTERM to exit
+#   bigmap  a 100,000-key count map: time from SIGTERM to exit (reading and printing it)
 # Environment: JBPFTRACE (default dist/target/jbpftrace/bin/jbpftrace), BPFTRACE (default bpftrace),
 # STORM_EVENTS (default 2000000).
 set -euo pipefail
@@ -63,13 +63,13 @@ start_traced() { # J|B script [extra args...]
   return 1
 }
 
-stop_traced() { # prints seconds from SIGINT to exit
+stop_traced() { # sets $stopped_s: seconds from the signal to the tool's exit (not in $(...): wait needs the parent)
   local t0 t1
   t0=$(date +%s%N)
   kill -TERM $tpid # SIGINT: a background job of a script starts with it ignored
   wait $tpid || true
   t1=$(date +%s%N)
-  echo "scale=3; ($t1 - $t0) / 1000000000" | bc
+  stopped_s=$(echo "scale=3; ($t1 - $t0) / 1000000000" | bc)
 }
 
 bench_start() {
@@ -128,7 +128,7 @@ bench_kcost() {
         before=$(prog_stats)
         "$storm" read 64 200000 >/dev/null
         after=$(prog_stats)
-        stop_traced >/dev/null
+        stop_traced
         # ns per run and instructions, summed over the tool's tracepoint programs (there is one)
         read -r ns insns < <(join <(echo "$before" | sort) <(echo "$after" | sort) |
           awk '{ dt += $5 - $2; dn += $6 - $3; insns += $7 } END { printf "%.1f %d\n", dn ? dt / dn : 0, insns }')
@@ -147,7 +147,8 @@ bench_storm() {
     for t in J B; do
       start_traced $t "$prog" -o "$work/printed" || continue
       record storm "traced_s" $t "$("$storm" getppid "$storm_events")"
-      record storm "ctrl_c_to_exit_s" $t "$(stop_traced)"
+      stop_traced
+      record storm "signal_to_exit_s" $t "$stopped_s"
       record storm "lines" $t "$(grep -c ' storm$' "$work/printed" || true)"
       record storm "lost" $t "$(cat "$work/printed" "$work/out" | awk '/^Lost [0-9]+ events/ { n += $2 } END { print n + 0 }')"
     done
@@ -160,7 +161,8 @@ bench_bigmap() {
     for t in J B; do
       start_traced $t "$prog" || continue
       "$storm" readsizes 100000 >/dev/null
-      record bigmap "ctrl_c_to_exit_s" $t "$(stop_traced)"
+      stop_traced
+      record bigmap "signal_to_exit_s" $t "$stopped_s"
       record bigmap "keys_printed" $t "$(grep -c '^@\[' "$work/out" || true)"
       grep '^@\[' "$work/out" | sort >"$work/bigmap.$t"
     done
