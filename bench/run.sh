@@ -55,7 +55,10 @@ start_traced() { # J|B script [extra args...]
   "$(tool "$t")" "$@" -e "$script" >"$work/out" 2>"$work/err" &
   tpid=$!
   for _ in $(seq 600); do
-    cat "$work/out" "$work/printed" 2>/dev/null | grep -q '^Attaching' && return 0
+    if grep -qs '^Attaching' "$work/out" "$work/printed" && [ -n "$(prog_ids)" ]; then
+      sleep 1 # bpftrace says "Attaching" before it loads and attaches; give it time to finish
+      return 0
+    fi
     kill -0 $tpid 2>/dev/null || break
     sleep 0.05
   done
@@ -76,7 +79,7 @@ bench_start() {
   local prog='BEGIN { printf("hi\n"); exit(); }'
   for _ in $(seq "$runs"); do
     for t in J B; do
-      /usr/bin/time -o "$work/time" -f '%e %M' "$(tool $t)" -e "$prog" >/dev/null 2>&1
+      /usr/bin/time -o "$work/time" -f '%e %M' "$(tool $t)" -e "$prog" >/dev/null 2>&1 || { echo "$t failed" >&2; continue; }
       read -r wall rss <"$work/time"
       record start "wall_s" $t "$wall"
       record start "rss_MiB" $t "$((rss / 1024))"
@@ -94,7 +97,7 @@ bench_attach() {
       local t0 attach
       t0=$(date +%s%N)
       attach=$(/usr/bin/time -o "$work/time" -f '%e %M' "$(tool $t)" -e "$prog" 2>/dev/null |
-        { read -r _; echo "scale=3; ($(date +%s%N) - $t0) / 1000000000" | bc; cat >/dev/null; })
+        { read -r _; echo "scale=3; ($(date +%s%N) - $t0) / 1000000000" | bc; cat >/dev/null; }) || { echo "$t failed" >&2; continue; }
       read -r wall rss <"$work/time"
       record attach "to_attaching_s" $t "$attach"
       record attach "wall_s" $t "$wall"
@@ -103,12 +106,15 @@ bench_attach() {
   done
 }
 
-# The tool's tracepoint programs, one line each: id run_time_ns run_cnt xlated_insns. Found through
-# the process's own file descriptors (bpftool's pids field needs a bpftool built with skeletons).
+# The BPF programs the tool holds open, comma-separated ids (bpftool's pids field needs a bpftool
+# built with skeletons, so the process's own fdinfo is read).
+prog_ids() {
+  grep -h '^prog_id:' /proc/$tpid/fdinfo/* 2>/dev/null | awk '{ print $2 }' | sort -u | paste -sd, -
+}
+
+# The tool's tracepoint programs, one line each: id run_time_ns run_cnt xlated_insns.
 prog_stats() {
-  local ids
-  ids=$(grep -h '^prog_id:' /proc/$tpid/fdinfo/* 2>/dev/null | awk '{ print $2 }' | sort -u | paste -sd, -)
-  bpftool prog show -j | jq -r "[$ids] as \$ids | .[] | select(.type == \"tracepoint\" and (.id as \$i | any(\$ids[]; . == \$i))) |
+  bpftool prog show -j | jq -r "[$(prog_ids)] as \$ids | .[] | select(.type == \"tracepoint\" and (.id as \$i | any(\$ids[]; . == \$i))) |
     \"\\(.id) \\(.run_time_ns // 0) \\(.run_cnt // 0) \\(.bytes_xlated / 8)\""
 }
 
@@ -179,12 +185,12 @@ report() {
       local metric=${f#"$work/$b".}; metric=${metric%.*}
       [ "${f##*.}" = B ] && continue
       local mean_j mean_b
-      mean_j=$(awk '{ s += $1 } END { printf "%.3f", s / NR }' "$f")
+      mean_j=$(awk '{ s += $1 } END { printf "%.3f", NR ? s / NR : 0 }' "$f")
       if [ "${f##*.}" = - ]; then
         printf '%-8s %-18s %12s %12s %8s\n' "$b" "$metric" "$mean_j" "" ""
         continue
       fi
-      mean_b=$(awk '{ s += $1 } END { printf "%.3f", s / NR }' "${f%.J}.B" 2>/dev/null || echo 0)
+      mean_b=$(awk '{ s += $1 } END { printf "%.3f", NR ? s / NR : 0 }' "${f%.J}.B" 2>/dev/null || echo 0)
       printf '%-8s %-18s %12s %12s %8s\n' "$b" "$metric" "$mean_j" "$mean_b" \
         "$(awk -v j="$mean_j" -v b="$mean_b" 'BEGIN { if (b > 0) printf "%.2f", j / b; else print "-" }')"
     done
