@@ -89,7 +89,7 @@ bench_start() {
 
 bench_attach() {
   local names probes
-  names=$(ls /sys/kernel/tracing/events/syscalls | grep '^sys_enter_' | head -30)
+  names=$(ls /sys/kernel/tracing/events/syscalls | awk '/^sys_enter_/ && ++n <= 30') # no head: SIGPIPE + pipefail
   probes=$(for n in $names; do printf 'tracepoint:syscalls:%s,' "$n"; done)
   local prog="${probes%,} { @[probe] = count(); } BEGIN { exit(); }"
   for _ in $(seq "$runs"); do
@@ -170,9 +170,9 @@ bench_bigmap() {
       stop_traced
       record bigmap "signal_to_exit_s" $t "$stopped_s"
       record bigmap "keys_printed" $t "$(grep -c '^@\[' "$work/out" || true)"
-      grep '^@\[' "$work/out" | sort >"$work/bigmap.$t"
+      grep '^@\[' "$work/out" | sort >"$work/entries.$t"
     done
-    cmp -s "$work/bigmap.J" "$work/bigmap.B" && record bigmap "same_entries" - 1 || record bigmap "same_entries" - 0
+    cmp -s "$work/entries.J" "$work/entries.B" && record bigmap "same_entries" - 1 || record bigmap "same_entries" - 0
   done
 }
 

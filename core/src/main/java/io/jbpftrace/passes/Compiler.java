@@ -67,7 +67,8 @@ public final class Compiler {
         ProbeExpansionPass expansion = new ProbeExpansionPass(registry, kernel);
         List<ProbeInstance> instances = expansion.run(ctx);
         Analysis analysis = new SemanticPass(ctx).run(instances);
-        OutputTable output = new OutputTable(OutputRingSize.resolve(environment, Runtime.getRuntime().availableProcessors()));
+        boolean onlyBeginEnd = instances.stream().allMatch(pi -> pi.provider() instanceof BeginEndProvider);
+        OutputTable output = new OutputTable(OutputRingSize.resolve(environment, Runtime.getRuntime().availableProcessors(), onlyBeginEnd));
         List<GeneratedProgram> programs = new ArrayList<>();
         for (ProbeInstance pi : instances) {
             boolean begin = pi.target().name().equals(BeginEndProvider.BEGIN) && pi.provider() instanceof BeginEndProvider;

@@ -53,14 +53,21 @@ class OutputRingTest {
         }
     }
 
+    private static final String TRACEPOINT = "tracepoint:syscalls:sys_enter_getppid { printf(\"x\\n\"); }";
+
     @Test void defaultRingIsEightMiB() throws Exception {
-        assertEquals(8 << 20, outputRingSize(Map.of()));
+        assertEquals(8 << 20, outputRingSize(Map.of(), TRACEPOINT));
+    }
+
+    /** The kernel maps a whole ring into the reader at once: a BEGIN/END script keeps a small one. */
+    @Test void aBeginEndScriptHasASmallRing() throws Exception {
+        assertEquals(256 << 10, outputRingSize(Map.of(), "BEGIN { printf(\"x\\n\"); } END { printf(\"y\\n\"); }"));
     }
 
     /** BPFTRACE_PERF_RB_PAGES pages per CPU, in one ring rounded up to a power of two. */
     @Test void perfRbPagesSizesTheRing() throws Exception {
         int cpus = Runtime.getRuntime().availableProcessors();
-        assertEquals(Integer.highestOneBit(3 * 4096 * cpus - 1) << 1, outputRingSize(Map.of("BPFTRACE_PERF_RB_PAGES", "3")));
+        assertEquals(Integer.highestOneBit(3 * 4096 * cpus - 1) << 1, outputRingSize(Map.of("BPFTRACE_PERF_RB_PAGES", "3"), TRACEPOINT));
     }
 
     @Test void aBadPerfRbPagesIsAnError() {
@@ -70,9 +77,9 @@ class OutputRingTest {
     }
 
     /** max_entries of the RINGBUF map named "output" that the running tracer holds open. */
-    private static long outputRingSize(Map<String, String> env) throws IOException, InterruptedException {
-        try (Jbpftrace.Background t = Jbpftrace.startWithEnv(env, "-e", "tracepoint:syscalls:sys_enter_getppid { printf(\"x\\n\"); }")) {
-            t.awaitStdout("Attaching 1 probe...", RUN);
+    private static long outputRingSize(Map<String, String> env, String script) throws IOException, InterruptedException {
+        try (Jbpftrace.Background t = Jbpftrace.startWithEnv(env, "-e", script)) {
+            t.awaitStdout("Attaching ", RUN);
             long size = -1;
             try (var fds = Files.list(Path.of("/proc", Long.toString(t.pid()), "fdinfo"))) {
                 for (Path fd : fds.toList()) {
