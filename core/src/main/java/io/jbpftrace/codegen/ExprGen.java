@@ -234,8 +234,9 @@ final class ExprGen {
         }
     }
 
+    /** bpf_get_current_comm writes all the bytes it is given (padding with zeros); only the rest needs zeroing. */
     private void comm(int off, int size) {
-        g.zero(off, size);
+        if (size > 16) g.zero(off + 16, size - 16);
         g.stackPtr(Reg.R1, off);
         asm.mov(Reg.R2, Math.min(size, 16));
         asm.call(Helper.GET_CURRENT_COMM);

@@ -174,10 +174,13 @@ final class MapGen {
         asm.mov(Reg.R0, 0).jumpIf(Op.JSLT, Reg.R7, 0, done);
         asm.mov(Reg.R0, 1).jumpIf(Op.JEQ, Reg.R7, 0, done);
         asm.mov(Reg.R1, Reg.R7).mov(Reg.R0, 2);
-        for (int shift = 32; shift >= 1; shift >>= 1) {
+        // binary search for the highest set bit; 2^32 does not fit an immediate, so that step shifts first
+        Label low = asm.newLabel("bit");
+        asm.mov(Reg.R2, Reg.R1).alu64Imm(Op.RSH, Reg.R2, 32).jumpIf(Op.JEQ, Reg.R2, 0, low);
+        asm.mov(Reg.R1, Reg.R2).add(Reg.R0, 32).bind(low);
+        for (int shift = 16; shift >= 1; shift >>= 1) {
             Label skip = asm.newLabel("bit");
-            asm.mov(Reg.R2, Reg.R1).alu64Imm(Op.RSH, Reg.R2, shift).jumpIf(Op.JEQ, Reg.R2, 0, skip);
-            asm.mov(Reg.R1, Reg.R2).add(Reg.R0, shift).bind(skip);
+            asm.jumpIf(Op.JLT, Reg.R1, 1 << shift, skip).alu64Imm(Op.RSH, Reg.R1, shift).add(Reg.R0, shift).bind(skip);
         }
         asm.bind(done);
     }

@@ -21,6 +21,12 @@ public final class OutputTable {
     }
 
     private final List<Formatted> sites = new ArrayList<>();
+    private final int ringBytes;
+
+    /** @param ringBytes size of the output ring buffer, a power of two */
+    public OutputTable(int ringBytes) { this.ringBytes = ringBytes; }
+
+    public int ringBytes() { return ringBytes; }
     private final List<HelperSite> helperSites = new ArrayList<>();
 
     int addHelperSite(HelperSite site) {

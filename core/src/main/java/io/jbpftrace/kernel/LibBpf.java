@@ -1,6 +1,5 @@
 package io.jbpftrace.kernel;
 
-import com.sun.jna.Callback;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
@@ -18,11 +17,6 @@ final class LibBpf {
         Native.register(LibBpf.class, NativeLibrary.getInstance("libbpf.so.1"));
         // libbpf prints its own warnings to stderr; errors here are returned as values instead.
         libbpf_set_print(null);
-    }
-
-    /** ring_buffer_sample_fn: return 0 to continue, a negative value to stop polling with that error. */
-    interface SampleCallback extends Callback {
-        int invoke(Pointer ctx, Pointer data, long size);
     }
 
     static native Pointer libbpf_set_print(Pointer fn);
@@ -65,12 +59,4 @@ final class LibBpf {
     static native int btf__fd(Pointer btf);
 
     static native void btf__free(Pointer btf);
-
-    static native Pointer ring_buffer__new(int mapFd, SampleCallback callback, Pointer ctx, Pointer opts);
-
-    static native int ring_buffer__poll(Pointer rb, int timeoutMs);
-
-    static native int ring_buffer__consume(Pointer rb);
-
-    static native void ring_buffer__free(Pointer rb);
 }

@@ -31,6 +31,16 @@ final class LibC {
 
     static native int ioctl(int fd, long request, long arg) throws LastErrorException;
 
+    static native Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset)
+            throws LastErrorException;
+
+    static native int munmap(Pointer addr, long length) throws LastErrorException;
+
+    /** poll(struct pollfd *fds, nfds_t nfds, int timeout) */
+    static native int poll(Pointer fds, long nfds, int timeoutMs) throws LastErrorException;
+
+    static native int getpagesize();
+
     static native int mount(String source, String target, String fsType, long flags, Pointer data)
             throws LastErrorException;
 }

@@ -58,8 +58,10 @@ public final class Printf {
     }
 
     /** Formats; args are Long for integers and String for strings and buffers. */
-    public static String format(String format, List<Object> args) {
-        List<Conversion> conversions = parse(format);
+    public static String format(String format, List<Object> args) { return format(format, parse(format), args); }
+
+    /** Formats with the conversions {@link #parse} found in {@code format} (parsed once per call site). */
+    public static String format(String format, List<Conversion> conversions, List<Object> args) {
         if (conversions.size() != args.size()) {
             throw new IllegalArgumentException(args.size() + " arguments for " + conversions.size() + " conversions");
         }

@@ -76,7 +76,8 @@ public final class Compiler {
         List<ProbeInstance> instances = expansion.run(ctx);
         ProbeLimit.check(ctx, instances, environment);
         Analysis analysis = new SemanticPass(ctx).run(instances);
-        OutputTable output = new OutputTable();
+        boolean onlyBeginEnd = instances.stream().allMatch(pi -> pi.provider() instanceof BeginEndProvider);
+        OutputTable output = new OutputTable(OutputRingSize.resolve(environment, Runtime.getRuntime().availableProcessors(), onlyBeginEnd));
         List<GeneratedProgram> programs = new ArrayList<>();
         for (ProbeInstance pi : instances) {
             boolean begin = pi.target().name().equals(BeginEndProvider.BEGIN) && pi.provider() instanceof BeginEndProvider;

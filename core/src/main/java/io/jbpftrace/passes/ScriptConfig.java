@@ -103,7 +103,7 @@ public record ScriptConfig(int maxStrlen, int maxMapKeys, String stackMode) {
         return c;
     }
 
-    private static long positive(Map<String, String> env, String name) {
+    static long positive(Map<String, String> env, String name) {
         try {
             long n = Long.parseLong(env.get(name).strip());
             if (n > 0) return n;

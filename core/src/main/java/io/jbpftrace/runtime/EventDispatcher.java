@@ -3,6 +3,7 @@ package io.jbpftrace.runtime;
 import io.jbpftrace.codegen.EventKind;
 import io.jbpftrace.codegen.OutputTable;
 import io.jbpftrace.kernel.KernelException;
+import io.jbpftrace.output.Conversion;
 import io.jbpftrace.output.Printf;
 import io.jbpftrace.output.Strftime;
 import java.io.IOException;
@@ -31,6 +32,8 @@ final class EventDispatcher {
     private final OutputSink output;
     private final MapActions maps;
     private final List<String> joined = new java.util.ArrayList<>();
+    /** Each printf site's parsed format, by site id: parsing per record cost more than formatting. */
+    private final java.util.Map<Integer, List<Conversion>> conversions = new java.util.HashMap<>();
 
     EventDispatcher(OutputTable table, ValueDecoder decoder, OutputSink output, MapActions maps) {
         this.table = table;
@@ -51,14 +54,15 @@ final class EventDispatcher {
         else if (kind == EventKind.JOIN_END) {
             output.printf(String.join(table.site(id).format(), joined) + "\n");
             joined.clear();
-        } else formatted(kind, table.site(id), buf);
+        } else formatted(kind, id, table.site(id), buf);
     }
 
-    private void formatted(long kind, OutputTable.Formatted site, ByteBuffer buf) {
-        List<Object> args = decoder.decodeAll(buf, EventKind.HEADER, site.argTypes()).stream()
-                .map(a -> ValueDecoder.printable(a, 8)).toList();
-        if (kind == EventKind.PRINTF) output.printf(Printf.format(site.format(), args));
-        else if (kind == EventKind.TIME) output.printf(Strftime.format(site.format(), ZonedDateTime.now()));
+    private void formatted(long kind, int id, OutputTable.Formatted site, ByteBuffer buf) {
+        List<Object> args = decoder.decodeAll(buf, EventKind.HEADER, site.argTypes());
+        args.replaceAll(a -> ValueDecoder.printable(a, 8));
+        if (kind == EventKind.PRINTF) {
+            output.printf(Printf.format(site.format(), conversions.computeIfAbsent(id, i -> Printf.parse(site.format())), args));
+        } else if (kind == EventKind.TIME) output.printf(Strftime.format(site.format(), ZonedDateTime.now()));
         else if (kind == EventKind.PRINT_VALUE) output.value(ValueDecoder.toMapValue(args.get(0), site.argTypes().get(0)));
         else if (kind == EventKind.SYSTEM) output.printf(run(Printf.format(site.format(), args)));
         else if (kind == EventKind.CAT) output.printf(cat(Printf.format(site.format(), args)));

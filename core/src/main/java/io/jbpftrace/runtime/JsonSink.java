@@ -13,14 +13,17 @@ import java.util.Map;
 public final class JsonSink implements OutputSink {
     private final PrintStream out;
 
-    private final boolean flushEach;
+    private final boolean flushWhenDrained;
 
     public JsonSink(PrintStream out) { this(out, true); }
 
-    /** @param flushEach false for -B full: output leaves in large blocks (and at exit) */
-    public JsonSink(PrintStream out, boolean flushEach) {
+    /**
+     * @param flushWhenDrained false for -B full: output leaves in large blocks (and at exit); else it
+     *     leaves whenever the tracer has handled every record that was ready, not line by line
+     */
+    public JsonSink(PrintStream out, boolean flushWhenDrained) {
         this.out = out;
-        this.flushEach = flushEach;
+        this.flushWhenDrained = flushWhenDrained;
     }
 
     @Override public void attached(int probes) { write(JsonOutput.attachedProbes(probes)); }
@@ -48,8 +51,11 @@ public final class JsonSink implements OutputSink {
         write(sb.toString());
     }
 
+    @Override public void drained() {
+        if (flushWhenDrained) out.flush();
+    }
+
     private void write(String s) {
         out.print(s);
-        if (flushEach) out.flush();
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 public interface OutputSink {
     void attached(int probes);
 
+    /** Everything ready was handled (the tracer may wait now): what was written must become visible. */
+    default void drained() {}
+
     void printf(String text);
 
     /** A failed helper call under -k/-kk: the warning text, or for JSON its parts. */

@@ -12,14 +12,17 @@ import java.util.Map;
 public final class TextSink implements OutputSink {
     private final PrintStream out;
 
-    private final boolean flushEach;
+    private final boolean flushWhenDrained;
 
     public TextSink(PrintStream out) { this(out, true); }
 
-    /** @param flushEach false for -B full: output leaves in large blocks (and at exit) */
-    public TextSink(PrintStream out, boolean flushEach) {
+    /**
+     * @param flushWhenDrained false for -B full: output leaves in large blocks (and at exit); else it
+     *     leaves whenever the tracer has handled every record that was ready, not line by line
+     */
+    public TextSink(PrintStream out, boolean flushWhenDrained) {
         this.out = out;
-        this.flushEach = flushEach;
+        this.flushWhenDrained = flushWhenDrained;
     }
 
     @Override public void attached(int probes) { write(TextMapPrinter.probesAttachedLine(probes)); }
@@ -38,8 +41,11 @@ public final class TextSink implements OutputSink {
         write(TextMapPrinter.printAtExit(maps, kindsIfEmpty));
     }
 
+    @Override public void drained() {
+        if (flushWhenDrained) out.flush();
+    }
+
     private void write(String s) {
         out.print(s);
-        if (flushEach) out.flush();
     }
 }

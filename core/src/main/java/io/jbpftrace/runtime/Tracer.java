@@ -31,7 +31,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class Tracer implements AutoCloseable {
     private static final int MAX_STACKS = 4096;
-    private static final int RINGBUF_BYTES = 1 << 20;
+    /**
+     * How long the output loop sleeps when nothing woke it: programs do not wake it for each record
+     * (see OutputGen), so this is the longest a lone printf waits before it is printed.
+     */
+    private static final int POLL_MS = 20;
     private static final int BEGIN_RINGBUF_BYTES = 1 << 18;
 
     private final Compiler.Result script;
@@ -72,7 +76,7 @@ public final class Tracer implements AutoCloseable {
             MapType type = info.kind().perCpu() ? MapType.PERCPU_HASH : MapType.HASH;
             maps.add(BpfMap.create(type, info.name(), info.keySize(), info.valueSize(), script.context().config().maxMapKeys()));
         }
-        BpfMap ringbuf = BpfMap.create(MapType.RINGBUF, "output", 0, 0, RINGBUF_BYTES);
+        BpfMap ringbuf = BpfMap.create(MapType.RINGBUF, "output", 0, 0, script.output().ringBytes());
         maps.add(ringbuf);
         ring = new RingBuffer(ringbuf, this::onEvent);
         for (int frames : script.analysis().stackDepths()) {
@@ -122,7 +126,10 @@ public final class Tracer implements AutoCloseable {
 
     private static boolean isSpecial(ProbeInstance pi) { return pi.provider() instanceof BeginEndProvider; }
 
-    public void announce(int probes) { output.attached(probes); }
+    public void announce(int probes) {
+        output.attached(probes);
+        output.drained();
+    }
 
     /** Runs the BEGIN program and prints what it sent, before anything the attached probes sent. */
     public void begin() throws KernelException {
@@ -130,6 +137,7 @@ public final class Tracer implements AutoCloseable {
         beginRing.consume();
         ring.consume();
         reportLost();
+        output.drained();
     }
 
     private void runSpecial(String which) throws KernelException {
@@ -143,18 +151,19 @@ public final class Tracer implements AutoCloseable {
     /** Polls the output until exit() was called or {@code stop} says so. */
     public void run(BooleanSupplier stop) throws KernelException {
         while (!exitRequested && !stop.getAsBoolean()) {
-            ring.poll(100);
-            reportLost();
+            if (ring.poll(POLL_MS) > 0 | reportLost()) output.drained();
         }
     }
 
-    /** Says how many events full rings dropped since it last said so, as bpftrace does. */
-    private void reportLost() throws KernelException {
+    /** Says how many events full rings dropped since it last said so, as bpftrace does; true if it did. */
+    private boolean reportLost() throws KernelException {
         byte[] value = new byte[8];
-        if (!lostEvents.lookup(new byte[4], value)) return;
+        if (!lostEvents.lookup(new byte[4], value)) return false;
         long lost = java.nio.ByteBuffer.wrap(value).order(java.nio.ByteOrder.nativeOrder()).getLong();
-        if (lost > lostReported) output.lostEvents(lost - lostReported);
+        boolean more = lost > lostReported;
+        if (more) output.lostEvents(lost - lostReported);
         lostReported = lost;
+        return more;
     }
 
     public boolean exitRequested() { return exitRequested; }
@@ -176,6 +185,7 @@ public final class Tracer implements AutoCloseable {
             kinds.put(info.name(), kindOf(info));
         }
         output.mapsAtExit(all, kinds);
+        output.drained();
     }
 
     /** Every map's current contents, by name, while tracing or after the end. */

@@ -53,13 +53,37 @@ class RingBufferTest {
         }
     }
 
-    @Test void libbpfErrnoIsVisibleAfterAFailedRingBufferNew() throws Exception {
-        // What the constructor relies on to explain a refusal: errno survives the direct call.
-        try (BpfMap map = BpfMap.create(MapType.HASH, "h", 4, 4, 4)) {
-            LibBpf.SampleCallback cb = (ctx, data, size) -> 0;
-            assertEquals(null, LibBpf.ring_buffer__new(map.fd(), cb, null, null));
-            int errno = com.sun.jna.Native.getLastError();
-            assertTrue(errno > 0, "errno " + errno);
+    /** A 4 KiB ring holds 256 records of 8 bytes; 1000 of them wrap around it several times. */
+    @Test void recordsArriveInOrderAcrossTheWrapAround() throws Exception {
+        List<ByteBuffer> views = new ArrayList<>();
+        try (BpfMap ring = BpfMap.create(MapType.RINGBUF, "events", 0, 0, 4096);
+             BpfProgram prog = BpfProgram.load(ProgType.RAW_TRACEPOINT, "emit", TestPrograms.ringbufOutput(ring, 7));
+             RingBuffer rb = new RingBuffer(ring, b -> views.add(b))) {
+            int total = 0;
+            for (int round = 0; round < 10; round++) {
+                for (int i = 0; i < 100; i++) prog.testRun();
+                total += rb.consume();
+            }
+            assertEquals(1000, total);
+            assertEquals(1000, views.size());
+            for (ByteBuffer b : views) assertEquals(8, b.remaining());
+        }
+    }
+
+    /**
+     * What does not fit a full ring is refused by the kernel; what fits arrives intact. The kernel
+     * keeps the ring from filling to the last byte, so 255 of the 16-byte records fit 4 KiB.
+     */
+    @Test void aFullRingKeepsWhatFitted() throws Exception {
+        List<Long> received = new ArrayList<>();
+        try (BpfMap ring = BpfMap.create(MapType.RINGBUF, "events", 0, 0, 4096);
+             BpfProgram prog = BpfProgram.load(ProgType.RAW_TRACEPOINT, "emit", TestPrograms.ringbufOutput(ring, 9));
+             RingBuffer rb = new RingBuffer(ring, b -> received.add(b.getLong(0)))) {
+            for (int i = 0; i < 300; i++) prog.testRun();
+            assertEquals(255, rb.consume());
+            assertEquals(java.util.Collections.nCopies(255, 9L), received);
+            prog.testRun();
+            assertEquals(1, rb.poll(1000));
         }
     }
 

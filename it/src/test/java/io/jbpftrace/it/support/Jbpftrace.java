@@ -68,6 +68,9 @@ public final class Jbpftrace {
     /** Starts in the background: wait for output, send signals, then {@link Background#await}. */
     public static Background start(String... args) { return startAt(launcher(), args); }
 
+    /** Starts in the background with extra environment variables. */
+    public static Background startWithEnv(java.util.Map<String, String> env, String... args) { return startAt(launcher(), env, args); }
+
     private static Background startAt(Path launcher, String... args) {
         return startAt(launcher, java.util.Map.of(), args);
     }
