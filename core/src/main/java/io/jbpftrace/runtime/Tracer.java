@@ -114,7 +114,13 @@ public final class Tracer implements AutoCloseable {
         for (int i = 0; i < all.size(); i++) {
             ProbeInstance pi = all.get(i).instance();
             if (isSpecial(pi)) continue;
-            Attachment a = pi.provider().attach(pi.target(), programs.get(i).fd(), kernel);
+            Attachment a;
+            try {
+                a = pi.provider().attach(pi.target(), programs.get(i).fd(), kernel);
+            } catch (ProbeException e) {
+                // bpftrace names the probe; the cause says what the kernel refused. close() detaches the rest.
+                throw new ProbeException("Error attaching probe: " + pi.target().name() + ": " + e.getMessage(), e);
+            }
             synchronized (attachments) {
                 attachments.add(new ProviderAttachment(pi.provider(), a));
             }
