@@ -23,6 +23,8 @@ import java.util.List;
 
 /** One run of the command: providers up, compile, trace until told to stop, print, tear down. */
 final class Session {
+    /** Ctrl-C ends the run within a second even when the ring is full and printing is slow. */
+    private static final java.time.Duration FINAL_DRAIN_AFTER_SIGNAL = java.time.Duration.ofMillis(200);
     private final Options options;
 
     Session(Options options) { this.options = options; }
@@ -82,6 +84,7 @@ final class Session {
             if (!tracer.exitRequested() && !failure.failed()) {
                 tracer.run(() -> stopper.stopped() || failure.failed() || child != null && !child.isAlive());
             }
+            if (stopper.stopped()) tracer.limitFinalDrain(FINAL_DRAIN_AFTER_SIGNAL);
             if (!failure.failed()) tracer.end(); // a reader that left ends the run at once, as SIGPIPE ends bpftrace
             if (options.helperChecks == 0) warnAboutFullMaps(tracer);
             if (options.flamegraph != null || options.folded != null) writeFlameGraphs(tracer);

@@ -56,6 +56,9 @@ public final class Tracer implements AutoCloseable {
     private static final int STOP_CHECK_EVERY = 255; // a mask: every 256th event
     private BooleanSupplier stopBetweenEvents = NEVER;
     private int eventsSinceStopCheck;
+    private long drainBudgetNanos = Long.MAX_VALUE;
+    private long drainDeadline = Long.MAX_VALUE;
+    private long skippedAtEnd;
 
     public Tracer(Compiler.Result script, Kernel kernel, OutputSink output) {
         this.script = script;
@@ -159,6 +162,12 @@ public final class Tracer implements AutoCloseable {
      */
     public void stopWhen(BooleanSupplier stop) { stopBetweenEvents = stop; }
 
+    /**
+     * After a Ctrl-C the user wants out: {@link #end()} prints what the ring still holds for at most
+     * {@code budget}, then counts the rest as lost events instead of formatting them.
+     */
+    public void limitFinalDrain(java.time.Duration budget) { drainBudgetNanos = budget.toNanos(); }
+
     /** Polls the output until exit() was called or {@code stop} says so. */
     public void run(BooleanSupplier stop) throws KernelException {
         stopWhen(stop);
@@ -196,7 +205,11 @@ public final class Tracer implements AutoCloseable {
     public void end() throws KernelException {
         stopBetweenEvents = NEVER; // what is left in the rings after detaching is finite: print it all
         detach();
+        if (drainBudgetNanos != Long.MAX_VALUE) drainDeadline = System.nanoTime() + drainBudgetNanos;
         ring.consume();
+        drainDeadline = Long.MAX_VALUE;
+        if (skippedAtEnd > 0) output.lostEvents(skippedAtEnd);
+        skippedAtEnd = 0;
         dropEvents = false;
         runSpecial(BeginEndProvider.END);
         ring.consume();
@@ -293,6 +306,10 @@ public final class Tracer implements AutoCloseable {
         // after exit() the rest is dropped, as bpftrace does; this also ends a loop where our own
         // output triggers the probes that produce it
         if (dropEvents) return;
+        if (drainDeadline != Long.MAX_VALUE && System.nanoTime() > drainDeadline) {
+            skippedAtEnd++;
+            return;
+        }
         try {
             events.dispatch(buf);
         } catch (KernelException e) {

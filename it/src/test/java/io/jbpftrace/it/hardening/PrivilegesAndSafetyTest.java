@@ -63,7 +63,7 @@ class PrivilegesAndSafetyTest {
     void commandIsNotAShellLine(@TempDir Path dir) throws Exception {
         Path pwned = dir.resolve("pwned"), marker = dir.resolve("marker");
         Jbpftrace.Result r = Jbpftrace.run("-e", "BEGIN { }", "-c",
-                "/bin/true; touch " + pwned + " | touch " + marker + " $(touch " + marker + ")");
+                "/bin/true ; touch " + pwned + " | touch " + marker + " $(touch " + marker + ")");
         assertEquals(0, r.exitCode(), r::toString);
         assertFalse(Files.exists(pwned) || Files.exists(marker), "a shell ran the command");
         Jbpftrace.Result echo = Jbpftrace.run("-e", "BEGIN { }", "-c", "/bin/echo $(id) a|b;c `id`");
