@@ -13,8 +13,10 @@ class ChildCommandTest {
     }
 
     @Test void shellCharactersAreArguments() throws Exception {
-        ChildCommand c = ChildCommand.parse("/bin/true; touch /tmp/pwned | $(id) 'q'", "");
-        assertEquals(List.of("/bin/true;", "touch", "/tmp/pwned", "|", "$(id)", "'q'"), c.argv());
+        ChildCommand c = ChildCommand.parse("/bin/true ; touch /tmp/pwned | $(id) 'q'", "");
+        assertEquals(List.of("/bin/true", ";", "touch", "/tmp/pwned", "|", "$(id)", "'q'"), c.argv());
+        // glued to the program, `;` makes a name that does not exist, as in bpftrace
+        assertThrows(ChildCommand.Failure.class, () -> ChildCommand.parse("/bin/true; touch /tmp/pwned", ""));
     }
 
     @Test void aBareNameIsLookedUpInPath() throws Exception {

@@ -60,7 +60,7 @@ class MapFullWarningTest {
         Jbpftrace.Result r = Jbpftrace.runWithEnv(java.util.Map.of("BPFTRACE_MAP_KEYS_MAX", "2"), Jbpftrace.DEFAULT_TIMEOUT, "-e",
                 "BEGIN { @a[1] = count(); @a[2] = count(); @a[3] = count(); @a[3] = count(); @a[1] = count(); @b = 1; exit(); }");
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("Attaching 1 probe...\n\n\n@a[2]: 1\n@a[1]: 2\n\n@b: 1\n", r.stdout(), r::toString);
+        assertEquals("Attaching 1 probe...\n\n\n@a[2]: 1\n@a[1]: 2\n@b: 1\n", r.stdout(), r::toString);
         assertEquals("WARNING: map @a reached its limit of 2 keys: 2 updates were dropped"
                 + " (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys)\n", r.stderr(), r::toString);
     }
