@@ -13,6 +13,7 @@ import java.util.List;
 
 /** Lowers map reads, writes, deletes and the aggregation functions. */
 final class MapGen {
+    private static final int E2BIG = 7;
     private final GenState g;
     private final Asm asm;
     private final ExprGen exprs;
@@ -54,6 +55,19 @@ final class MapGen {
         g.stackPtr(Reg.R3, valueOff);
         asm.mov(Reg.R4, 0);
         g.checks.call(Helper.MAP_UPDATE_ELEM);
+        countIfFull(info);
+    }
+
+    /**
+     * A full hash map refuses new keys with E2BIG: count the refusals per map so userspace can say the
+     * totals are incomplete, even without -k. Branch-free like the lost-event count; R0 keeps the result.
+     */
+    private void countIfFull(MapInfo info) {
+        asm.mov(Reg.R1, Reg.R0).alu64Imm(Op.ADD, Reg.R1, E2BIG); // 0 exactly when the map was full
+        asm.mov(Reg.R2, Reg.R1).neg(Reg.R2).alu64Reg(Op.OR, Reg.R1, Reg.R2).alu64Imm(Op.RSH, Reg.R1, 63); // 1 unless full
+        asm.alu64Imm(Op.XOR, Reg.R1, 1);
+        asm.ldMapValue(Reg.R2, g.analysis.mapFullCounts(), 8 * info.id());
+        asm.atomicAdd(8, Reg.R2, 0, Reg.R1);
     }
 
     /** Integer read; an absent key reads as 0. */

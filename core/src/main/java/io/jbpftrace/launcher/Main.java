@@ -33,7 +33,7 @@ public final class Main {
         } catch (CompileError e) {
             System.err.println(e.format());
             debug(options, e);
-        } catch (ScriptConfig.EnvironmentError e) {
+        } catch (ScriptConfig.EnvironmentError | ChildCommand.Failure | Privileges.Missing e) {
             System.err.println("ERROR: " + e.getMessage());
         } catch (ProbeRejected e) {
             System.err.println(e.report(options.verbose));

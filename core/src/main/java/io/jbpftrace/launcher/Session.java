@@ -23,6 +23,8 @@ import java.util.List;
 
 /** One run of the command: providers up, compile, trace until told to stop, print, tear down. */
 final class Session {
+    /** Ctrl-C ends the run within a second even when the ring is full and printing is slow. */
+    private static final java.time.Duration FINAL_DRAIN_AFTER_SIGNAL = java.time.Duration.ofMillis(200);
     private final Options options;
 
     Session(Options options) { this.options = options; }
@@ -35,6 +37,7 @@ final class Session {
                 : BackgroundProviderSource.onDemand(this::providerSource)) {
             if (options.version) return version(source);
             if (options.verbose) verbose(source);
+            Privileges.require();
             ProviderRegistry registry = new ProviderRegistry(List.of(new BeginEndProvider()), source::providers);
             LinuxKernel kernel = new LinuxKernel(options.pid);
             if (options.list && options.program == null && options.scriptFile == null) {
@@ -64,10 +67,13 @@ final class Session {
 
     private int trace(ProviderRegistry registry, LinuxKernel kernel, String source) throws Exception {
         String name = options.program != null ? "stdin" : options.scriptFile;
+        ChildCommand command = options.command == null ? null : ChildCommand.parse(options.command, System.getenv("PATH"));
         Compiler.Result compiled = new Compiler(registry, kernel).allowUnsafe(options.unsafe).checkHelpers(options.helperChecks).compile(name, source, options.params);
         for (var w : compiled.warnings()) System.err.println(w.format("WARNING"));
         if (options.debug) System.err.print(InstructionDump.of(compiled));
-        try (PrintStream out = outputStream(); Tracer tracer = new Tracer(compiled, kernel, output(out))) {
+        OutputFailure failure = outputStream();
+        try (PrintStream out = new PrintStream(new java.io.BufferedOutputStream(failure, 1 << 16), false, StandardCharsets.UTF_8);
+             Tracer tracer = new Tracer(compiled, kernel, output(out))) {
             Stopper stopper = Stopper.onSignals();
             try {
                 tracer.load();
@@ -76,14 +82,37 @@ final class Session {
             }
             tracer.attach();
             if (!options.quiet) tracer.announce(tracer.probeCount()); // once attached, so a waiting workload may start
+            tracer.stopWhen(() -> stopper.stopped() || failure.failed());
             tracer.begin();
-            Process child = options.command == null ? null : startCommand(options.command);
-            if (!tracer.exitRequested()) tracer.run(() -> stopper.stopped() || child != null && !child.isAlive());
-            tracer.end();
+            Process child = command == null ? null : command.start();
+            if (!tracer.exitRequested() && !failure.failed()) {
+                tracer.run(() -> stopper.stopped() || failure.failed() || child != null && !child.isAlive());
+            }
+            if (stopper.stopped()) tracer.limitFinalDrain(FINAL_DRAIN_AFTER_SIGNAL);
+            if (!failure.failed()) tracer.end(); // a reader that left ends the run at once, as SIGPIPE ends bpftrace
+            if (options.helperChecks == 0) warnAboutFullMaps(tracer);
             if (options.flamegraph != null || options.folded != null) writeFlameGraphs(tracer);
             if (child != null && child.isAlive()) child.destroy();
-            return 0;
+            out.flush();
+            return outputStatus(failure);
         }
+    }
+
+    /** Without -k bpftrace 0.17 drops keys past the limit silently; a total missing keys is said here (stderr). */
+    private static void warnAboutFullMaps(Tracer tracer) throws Exception {
+        for (var e : tracer.refusedUpdates().entrySet()) {
+            System.err.println("WARNING: map " + e.getKey() + " reached its limit of " + tracer.maxMapKeys() + " keys: "
+                    + e.getValue() + " update" + (e.getValue() == 1 ? " was" : "s were") + " dropped"
+                    + " (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys)");
+        }
+    }
+
+    /** 0, or what a failed output means: quietly 141 for a closed pipe, else one error. */
+    private static int outputStatus(OutputFailure failure) {
+        if (!failure.failed()) return 0;
+        if (failure.brokenPipe()) return OutputFailure.BROKEN_PIPE_STATUS;
+        System.err.println("ERROR: writing the output failed: " + failure.message());
+        return 1;
     }
 
     /** --flamegraph/--folded: after the maps were printed, so stdout is what it would be without them. */
@@ -101,9 +130,9 @@ final class Session {
         }
     }
 
-    private PrintStream outputStream() throws IOException {
-        var target = options.outputFile == null ? new FileOutputStream(java.io.FileDescriptor.out) : new FileOutputStream(options.outputFile);
-        return new PrintStream(new java.io.BufferedOutputStream(target, 1 << 16), false, StandardCharsets.UTF_8);
+    private OutputFailure outputStream() throws IOException {
+        return new OutputFailure(options.outputFile == null ? new FileOutputStream(java.io.FileDescriptor.out)
+                : new FileOutputStream(options.outputFile));
     }
 
     private OutputSink output(PrintStream out) {
@@ -111,7 +140,4 @@ final class Session {
         return options.format.equals("json") ? new JsonSink(out, flushEach) : new TextSink(out, flushEach);
     }
 
-    private static Process startCommand(String command) throws IOException {
-        return new ProcessBuilder("/bin/sh", "-c", "exec " + command).inheritIO().start();
-    }
 }

@@ -38,6 +38,9 @@ public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps,
      */
     public int beginRing() { return maps.size() + 1 + stackDepths.size(); }
 
-    /** Map index of the one-slot array counting events a full ring dropped: the last map. */
+    /** Map index of the one-slot array counting events a full ring dropped. */
     public int lostEvents() { return beginRing() + 1; }
+
+    /** Map index of the one-slot array counting, per user map, updates refused because the map was full. */
+    public int mapFullCounts() { return lostEvents() + 1; }
 }

@@ -52,10 +52,18 @@ public final class Tracer implements AutoCloseable {
     private RingBuffer ring;
     private RingBuffer beginRing;
     private BpfMap lostEvents;
+    private BpfMap mapFullCounts;
     private long lostReported;
     private volatile boolean exitRequested;
     private boolean dropEvents;
     private long exitCode;
+    private static final BooleanSupplier NEVER = () -> false;
+    private static final int STOP_CHECK_EVERY = 255; // a mask: every 256th event
+    private BooleanSupplier stopBetweenEvents = NEVER;
+    private int eventsSinceStopCheck;
+    private long drainBudgetNanos = Long.MAX_VALUE;
+    private long drainDeadline = Long.MAX_VALUE;
+    private long skippedAtEnd;
 
     public Tracer(Compiler.Result script, Kernel kernel, OutputSink output) {
         this.script = script;
@@ -87,6 +95,8 @@ public final class Tracer implements AutoCloseable {
         beginRing = new RingBuffer(beginOutput, this::onEvent);
         lostEvents = BpfMap.create(MapType.ARRAY, "lost_events", 4, 8, 1);
         maps.add(lostEvents);
+        mapFullCounts = BpfMap.create(MapType.ARRAY, "map_full", 4, 8 * Math.max(1, script.analysis().maps().size()), 1);
+        maps.add(mapFullCounts);
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
             loading = p;
@@ -116,7 +126,13 @@ public final class Tracer implements AutoCloseable {
         for (int i = 0; i < all.size(); i++) {
             ProbeInstance pi = all.get(i).instance();
             if (isSpecial(pi)) continue;
-            Attachment a = pi.provider().attach(pi.target(), programs.get(i).fd(), kernel);
+            Attachment a;
+            try {
+                a = pi.provider().attach(pi.target(), programs.get(i).fd(), kernel);
+            } catch (ProbeException e) {
+                // bpftrace names the probe; the cause says what the kernel refused. close() detaches the rest.
+                throw new ProbeException("Error attaching probe: " + pi.target().name() + ": " + e.getMessage(), e);
+            }
             synchronized (attachments) {
                 attachments.add(new ProviderAttachment(pi.provider(), a));
             }
@@ -134,8 +150,12 @@ public final class Tracer implements AutoCloseable {
     /** Runs the BEGIN program and prints what it sent, before anything the attached probes sent. */
     public void begin() throws KernelException {
         runSpecial(BeginEndProvider.BEGIN);
-        beginRing.consume();
-        ring.consume();
+        try {
+            beginRing.consume();
+            ring.consume();
+        } catch (StopPolling e) {
+            // stopped while reading what came first; run() sees the same stop and returns at once
+        }
         reportLost();
         output.drained();
     }
@@ -148,11 +168,37 @@ public final class Tracer implements AutoCloseable {
         }
     }
 
+    /**
+     * What else ends the run besides exit(), asked between events too: under a steady flood (or a
+     * probe that our own output triggers) one read of the ring never returns on its own, and Ctrl-C
+     * or a closed output must still end the run at once. Set before {@link #begin()}.
+     */
+    public void stopWhen(BooleanSupplier stop) { stopBetweenEvents = stop; }
+
+    /**
+     * After a Ctrl-C the user wants out: {@link #end()} prints what the ring still holds for at most
+     * {@code budget}, then counts the rest as lost events instead of formatting them.
+     */
+    public void limitFinalDrain(java.time.Duration budget) { drainBudgetNanos = budget.toNanos(); }
+
     /** Polls the output until exit() was called or {@code stop} says so. */
     public void run(BooleanSupplier stop) throws KernelException {
-        while (!exitRequested && !stop.getAsBoolean()) {
-            if (ring.poll(POLL_MS) > 0 | reportLost()) output.drained();
+        stopWhen(stop);
+        try {
+            while (!exitRequested && !stop.getAsBoolean()) {
+                if (ring.poll(POLL_MS) > 0 | reportLost()) output.drained();
+            }
+        } catch (StopPolling e) {
+            reportLost();
+            output.drained();
+        } finally {
+            stopBetweenEvents = NEVER;
         }
+    }
+
+    /** Leaves a poll from inside the event callback; the event that saw the stop was handled first. */
+    private static final class StopPolling extends RuntimeException {
+        StopPolling() { super("stop", null, false, false); }
     }
 
     /** Says how many events full rings dropped since it last said so, as bpftrace does; true if it did. */
@@ -172,8 +218,13 @@ public final class Tracer implements AutoCloseable {
 
     /** Detaches probes, runs END, and prints every map like bpftrace does at exit. */
     public void end() throws KernelException {
+        stopBetweenEvents = NEVER; // what is left in the rings after detaching is finite: print it all
         detach();
+        if (drainBudgetNanos != Long.MAX_VALUE) drainDeadline = System.nanoTime() + drainBudgetNanos;
         ring.consume();
+        drainDeadline = Long.MAX_VALUE;
+        if (skippedAtEnd > 0) output.lostEvents(skippedAtEnd);
+        skippedAtEnd = 0;
         dropEvents = false;
         runSpecial(BeginEndProvider.END);
         ring.consume();
@@ -187,6 +238,25 @@ public final class Tracer implements AutoCloseable {
         output.mapsAtExit(all, kinds);
         output.drained();
     }
+
+    /**
+     * Per map name, how many updates its key limit refused (hash maps hold at most the configured
+     * number of keys); maps that never filled are absent.
+     */
+    public Map<String, Long> refusedUpdates() throws KernelException {
+        byte[] value = new byte[mapFullCounts.valueSize()];
+        Map<String, Long> refused = new LinkedHashMap<>();
+        if (!mapFullCounts.lookup(new byte[4], value)) return refused;
+        ByteBuffer counts = ByteBuffer.wrap(value).order(java.nio.ByteOrder.nativeOrder());
+        for (MapInfo info : script.analysis().maps().values()) {
+            long n = counts.getLong(8 * info.id());
+            if (n > 0) refused.put(info.name(), n);
+        }
+        return refused;
+    }
+
+    /** The most keys a map holds (BPFTRACE_MAP_KEYS_MAX, config max_map_keys). */
+    public int maxMapKeys() { return script.context().config().maxMapKeys(); }
 
     /** Every map's current contents, by name, while tracing or after the end. */
     public Map<String, List<MapEntry>> readMaps() throws KernelException {
@@ -252,11 +322,16 @@ public final class Tracer implements AutoCloseable {
         // after exit() the rest is dropped, as bpftrace does; this also ends a loop where our own
         // output triggers the probes that produce it
         if (dropEvents) return;
+        if (drainDeadline != Long.MAX_VALUE && System.nanoTime() > drainDeadline) {
+            skippedAtEnd++;
+            return;
+        }
         try {
             events.dispatch(buf);
         } catch (KernelException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        if ((++eventsSinceStopCheck & STOP_CHECK_EVERY) == 0 && stopBetweenEvents.getAsBoolean()) throw new StopPolling();
     }
 
     /** Map and exit requests from BPF programs, carried out on the tracer's maps. */

@@ -9,8 +9,30 @@ import java.util.List;
 public record AttachPoint(String type, List<String> parts, String raw) {
 
     public static AttachPoint parse(String raw) {
-        String[] split = raw.split(":", -1);
-        return new AttachPoint(split[0], List.of(split).subList(1, split.length), raw);
+        List<String> split = split(raw);
+        return new AttachPoint(split.get(0), split.subList(1, split.size()), raw);
+    }
+
+    /**
+     * At each colon outside double quotes; the quotes go, so a path with spaces, colons or shell
+     * characters can be written {@code uprobe:"/opt/my app/bin":main} as in bpftrace.
+     */
+    private static List<String> split(String raw) {
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (char c : raw.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ':' && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        return List.copyOf(parts);
     }
 
     public String part(int i) { return i < parts.size() ? parts.get(i) : ""; }

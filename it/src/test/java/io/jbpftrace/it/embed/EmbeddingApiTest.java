@@ -72,8 +72,8 @@ class EmbeddingApiTest {
     @Test
     void compileErrorsComeBackAsValuesWithTheCliMessage() {
         try (JBpftrace jb = JBpftrace.builder().build()) {
-            TraceException e = assertThrows(TraceException.class, () -> jb.start("uprobe:/bin/sh:main { }"));
-            assertTrue(e.getMessage().contains("no provider for probe type uprobe"), e.getMessage());
+            TraceException e = assertThrows(TraceException.class, () -> jb.start("usdt:/bin/sh:prov:probe { }"));
+            assertTrue(e.getMessage().contains("no provider for probe type usdt"), e.getMessage());
             e = assertThrows(TraceException.class, () -> jb.start("BEGIN { @x = ; }"));
             assertTrue(e.getMessage().contains("ERROR"), e.getMessage());
         }

@@ -72,7 +72,7 @@ class BuiltinFunctionsTest {
         "signal    | tracepoint:syscalls:sys_enter_execve /str(args->filename) == \"/bin/echo\"/ { signal(\"SIGSTOP\"); signal(\"SIGCONT\"); join(args->argv); }",
     })
     void tracesTheCommand(String name, String script) {
-        Jbpftrace.Result r = Jbpftrace.run("--unsafe", "-e", script, "-c", "/bin/sh -c '/bin/echo one two'");
+        Jbpftrace.Result r = Jbpftrace.run("--unsafe", "-e", script, "-c", "/bin/echo one two");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("/bin/echo one two\n"), () -> name + ": " + r);
         if (name.equals("join")) assertTrue(r.stdout().contains("/bin/echo,one,two\n"), r::toString);

@@ -51,6 +51,20 @@ class MapFullWarningTest {
         assertEquals("Attaching 1 probe...\n\n\n@[1]: 1\n@[2]: 2\n", runWith(List.of(), "BEGIN { @[1] = 1; @[2] = 2; @[3] = 3; exit(); }"));
     }
 
+    /**
+     * bpftrace 0.17 without -k prints the same (incomplete) totals and says nothing (its issue #2809);
+     * here the same stdout, and at exit one warning per full map on stderr with the number dropped.
+     */
+    @Test
+    void withoutKTheDroppedUpdatesAreCountedOnStderr() {
+        Jbpftrace.Result r = Jbpftrace.runWithEnv(java.util.Map.of("BPFTRACE_MAP_KEYS_MAX", "2"), Jbpftrace.DEFAULT_TIMEOUT, "-e",
+                "BEGIN { @a[1] = count(); @a[2] = count(); @a[3] = count(); @a[3] = count(); @a[1] = count(); @b = 1; exit(); }");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("Attaching 1 probe...\n\n\n@a[2]: 1\n@a[1]: 2\n@b: 1\n", r.stdout(), r::toString);
+        assertEquals("WARNING: map @a reached its limit of 2 keys: 2 updates were dropped"
+                + " (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys)\n", r.stderr(), r::toString);
+    }
+
     private static String run(String script) throws Exception { return runWith(List.of("-k"), script); }
 
     private static String runWith(List<String> flags, String script) throws Exception {

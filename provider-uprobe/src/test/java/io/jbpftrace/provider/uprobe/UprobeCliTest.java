@@ -25,9 +25,9 @@ class UprobeCliTest {
 
     @Test void funcNamesTheProbedFunction() throws Exception {
         Path prog = TargetProgram.pie();
-        // The target waits for a line on stdin: -c gives it none, so it exits at once; feed it through sh.
+        // The target waits for a line on stdin: -c gives it none, so it exits at once; a script feeds it one.
         String out = run("-e", "uprobe:" + prog + ":add { printf(\"%s\\n\", func); } uretprobe:" + prog + ":add* { printf(\"r %s\\n\", func); }",
-                "-c", "sh -c 'echo | " + prog + " 2'");
+                "-c", fed(prog + " 2"));
         List<String> lines = out.lines().filter(l -> l.equals("add") || l.startsWith("r ")).toList();
         assertEquals(List.of("add", "r add", "add", "r add"), lines, out);
     }
@@ -35,12 +35,12 @@ class UprobeCliTest {
     @Test void uaddrReadsTheTargetsGlobals() throws Exception {
         for (Path prog : List.of(TargetProgram.fixedAddress(), TargetProgram.pie())) {
             String out = run("-e", "uprobe:" + prog + ":add { printf(\"u %d %d %s\\n\", arg0, *uaddr(\"calls\"), str(uaddr(\"label\"))); }",
-                    "-c", "sh -c 'echo | " + prog + " 3'");
+                    "-c", fed(prog + " 3"));
             List<String> lines = out.lines().filter(l -> l.startsWith("u ")).toList();
             assertEquals(List.of("u 0 100 uprobe target", "u 1 101 uprobe target", "u 2 102 uprobe target"), lines, prog + ":\n" + out);
         }
         String ret = run("-e", "uretprobe:" + TargetProgram.fixedAddress() + ":add { printf(\"r %d\\n\", *uaddr(\"calls\")); }",
-                "-c", "sh -c 'echo | " + TargetProgram.fixedAddress() + " 2'");
+                "-c", fed(TargetProgram.fixedAddress() + " 2"));
         assertEquals(List.of("r 100", "r 101"), ret.lines().filter(l -> l.startsWith("r ")).toList(), ret);
     }
 
@@ -80,8 +80,17 @@ class UprobeCliTest {
         Path prog = TargetProgram.pie();
         // bpftrace 0.17 prints "1 2 72 82" for the same probe and binary
         String out = run("-e", "uprobe:" + prog + ":eight { printf(\"%d %d %d %d\\n\", arg0, arg1, sarg0, sarg1); }",
-                "-c", "sh -c 'echo | " + prog + " 2 eight'");
+                "-c", fed(prog + " 2 eight"));
         assertEquals(List.of("1 2 72 82"), out.lines().filter(l -> l.matches("\\d+ \\d+ \\d+ \\d+")).toList(), out);
+    }
+
+    /** -c runs no shell (bpftrace splits at spaces): a script file does the `echo | command` part. */
+    private static String fed(String command) throws IOException {
+        Path script = Files.createTempFile("uprobe-fed", ".sh");
+        Files.writeString(script, "#!/bin/sh\necho | " + command + "\n");
+        script.toFile().setExecutable(true);
+        script.toFile().deleteOnExit();
+        return script.toString();
     }
 
     private static String run(String... args) throws IOException, InterruptedException {
