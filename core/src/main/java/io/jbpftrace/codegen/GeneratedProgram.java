@@ -22,4 +22,32 @@ public record GeneratedProgram(ProbeInstance instance, List<Insn> insns, List<As
         Node n = index >= 0 && index < sources.size() ? sources.get(index) : null;
         return n != null ? n : instance.probe();
     }
+
+    /**
+     * The innermost while loop whose instructions (its condition and back jump) surround
+     * {@code index}, or null: a statement of the loop body is not what the verifier's "infinite
+     * loop" complaint is about.
+     */
+    public Node loopAround(int index) {
+        java.util.Map<Node, int[]> spans = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Node n = sources.get(i);
+            if (n instanceof io.jbpftrace.lang.ast.Stmt.While) spans.computeIfAbsent(n, k -> new int[] {Integer.MAX_VALUE, -1});
+            int[] span = spans.get(n);
+            if (span != null) {
+                span[0] = Math.min(span[0], i);
+                span[1] = Math.max(span[1], i);
+            }
+        }
+        Node best = null;
+        int bestLength = Integer.MAX_VALUE;
+        for (var e : spans.entrySet()) {
+            int[] span = e.getValue();
+            if (span[0] <= index && index <= span[1] && span[1] - span[0] < bestLength) {
+                best = e.getKey();
+                bestLength = span[1] - span[0];
+            }
+        }
+        return best;
+    }
 }

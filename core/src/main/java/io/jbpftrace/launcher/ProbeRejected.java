@@ -30,6 +30,8 @@ final class ProbeRejected extends Exception {
         int insn = VerifierLog.failingInstruction(log);
         Node statement = insn < 0 ? null : program.sourceOf(insn);
         String reason = VerifierLog.reason(log);
+        Node loop = reason != null && reason.startsWith("infinite loop") ? program.loopAround(insn) : null;
+        if (loop != null) statement = loop;
         if (reason == null) reason = rejection.getMessage().replaceFirst("^[^:]*: ", "");
         String message;
         Node at;
