@@ -63,6 +63,7 @@ start_traced() { # J|B script [extra args...]
     sleep 0.05
   done
   echo "$t did not attach: $(cat "$work/err")" >&2
+  kill -TERM $tpid 2>/dev/null && wait $tpid 2>/dev/null
   return 1
 }
 
