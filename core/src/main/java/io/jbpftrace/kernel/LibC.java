@@ -41,6 +41,9 @@ final class LibC {
 
     static native int getpagesize();
 
+    /** signal(signum, handler): returns the previous handler (SIG_DFL 0, SIG_IGN 1, or a function). */
+    static native Pointer signal(int signum, Pointer handler);
+
     static native int mount(String source, String target, String fsType, long flags, Pointer data)
             throws LastErrorException;
 }

@@ -1,5 +1,6 @@
 package io.jbpftrace.launcher;
 
+import io.jbpftrace.kernel.SignalDispositions;
 import sun.misc.Signal;
 
 /**
@@ -7,10 +8,12 @@ import sun.misc.Signal;
  * (END, map printing, every kernel object closed) instead of the JVM dying mid-way.
  */
 final class Stopper {
+    private static final int SIGINT = 2;
     private volatile boolean stopped;
 
     static Stopper onSignals() {
         Stopper s = new Stopper();
+        SignalDispositions.unignore(SIGINT);
         for (String name : new String[] {"INT", "TERM"}) Signal.handle(new Signal(name), sig -> s.stopped = true);
         return s;
     }
