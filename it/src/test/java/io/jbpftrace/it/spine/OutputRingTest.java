@@ -32,6 +32,8 @@ class OutputRingTest {
             t.awaitStdout("Attaching 1 probe...", RUN);
             w.go();
             w.awaitDone(RUN);
+            // Ctrl-C prints what is left for at most 200 ms (the rest is counted lost): wait for the last line first.
+            t.awaitStdout(w.pid() + " workload 99999\n", RUN);
             t.sigint();
             Jbpftrace.Result r = t.await(RUN);
             assertEquals(0, r.exitCode(), r::toString);
