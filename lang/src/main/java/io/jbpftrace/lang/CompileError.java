@@ -45,13 +45,25 @@ public class CompileError extends RuntimeException {
                 .append(": ").append(severity).append(": ").append(getMessage());
         String[] lines = source.split("\n", -1);
         if (pos.line() <= lines.length) {
-            String line = visible(lines[pos.line() - 1]);
-            int end = Math.min(line.length() + 1, pos.col() - 1 + length);
-            out.append('\n').append(line).append('\n')
-               .append(" ".repeat(Math.max(0, pos.col() - 1))).append('^')
-               .append("~".repeat(Math.max(0, end - pos.col())));
+            String raw = lines[pos.line() - 1];
+            int start = Math.min(raw.length(), pos.col() - 1);
+            int end = Math.min(raw.length(), start + length);
+            int indent = shownWidth(raw.substring(0, start));
+            // a span running past the line (to the end of the file) underlines one place beyond it
+            int pastEnd = start + length > raw.length() ? 1 : 0;
+            int width = Math.max(1, shownWidth(raw.substring(start, end)) + pastEnd);
+            out.append('\n').append(visible(raw).replace("\t", TAB)).append('\n')
+               .append(" ".repeat(indent)).append('^').append("~".repeat(width - 1));
         }
         return out.toString();
+    }
+
+    /** Tabs are shown as four spaces, as bpftrace does, so the caret lines up in any terminal. */
+    private static final String TAB = "    ";
+
+    private static int shownWidth(String text) {
+        int tabs = (int) text.chars().filter(c -> c == '\t').count();
+        return text.length() + tabs * (TAB.length() - 1);
     }
 
     /** The line as a terminal can show it: control characters and undecodable bytes become '?'. */
