@@ -10,7 +10,8 @@
 #   kcost   per-event run time in the kernel (kernel.bpf_stats_enabled, restored afterwards) and
 #           translated instruction count of four scripts on a storm of read()s
 #   storm   printf("%d %s\n", pid, comm) on 2M getppid() calls written to a file: the storm's time
-#           traced and untraced, lines written, events lost, time from SIGTERM to exit
+#           traced and untraced, the overhead (traced minus the untraced run just before), lines
+#           written, events lost, time from SIGTERM to exit
 #   bigmap  a 100,000-key count map: time from SIGTERM to exit (reading and printing it)
 # Environment: JBPFTRACE (default dist/target/jbpftrace/bin/jbpftrace), BPFTRACE (default bpftrace),
 # STORM_EVENTS (default 2000000).
@@ -150,10 +151,14 @@ bench_kcost() {
 bench_storm() {
   local prog='tracepoint:syscalls:sys_enter_getppid { printf("%d %s\n", pid, comm); }'
   for _ in $(seq "$runs"); do
-    record storm "untraced_s" - "$("$storm" getppid "$storm_events")"
+    local untraced traced
+    untraced=$("$storm" getppid "$storm_events")
+    record storm "untraced_s" - "$untraced"
     for t in J B; do
       start_traced $t "$prog" -o "$work/printed" || continue
-      record storm "traced_s" $t "$("$storm" getppid "$storm_events")"
+      traced=$("$storm" getppid "$storm_events")
+      record storm "traced_s" $t "$traced"
+      record storm "overhead_s" $t "$(echo "$traced - $untraced" | bc)"
       stop_traced
       record storm "signal_to_exit_s" $t "$stopped_s"
       record storm "lines" $t "$(grep -c ' storm$' "$work/printed" || true)"
