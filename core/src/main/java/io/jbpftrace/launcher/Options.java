@@ -35,29 +35,7 @@ final class Options {
                 if (a.equals("--")) i++;
                 break;
             }
-            switch (a) {
-                case "-e" -> o.program = value(args, ++i, a);
-                case "-l" -> {
-                    o.list = true;
-                    if (i + 1 < args.length && !args[i + 1].startsWith("-")) o.listPattern = args[++i];
-                }
-                case "-v" -> o.verbose = true;
-                case "-d", "-dd" -> o.debug = true;
-                case "-q" -> o.quiet = true;
-                case "-c" -> o.command = value(args, ++i, a);
-                case "-p" -> o.pid = OptionalInt.of(pid(value(args, ++i, a)));
-                case "-o" -> o.outputFile = value(args, ++i, a);
-                case "-f" -> o.format = format(value(args, ++i, a));
-                case "-h", "--help" -> o.help = true;
-                case "-V", "--version" -> o.version = true;
-                case "--unsafe" -> o.unsafe = true;
-                case "-k" -> o.helperChecks = Math.max(o.helperChecks, 1);
-                case "-kk" -> o.helperChecks = 2;
-                case "-B" -> o.buffering = buffering(value(args, ++i, a));
-                case "--flamegraph" -> o.flamegraph = value(args, ++i, a);
-                case "--folded" -> o.folded = value(args, ++i, a);
-                default -> throw new UsageError("unrecognized option '" + a + "'");
-            }
+            for (String option : split(a)) i = o.apply(option, args, i);
         }
         List<String> rest = List.of(args).subList(Math.min(i, args.length), args.length);
         if (o.program == null && !o.list && !rest.isEmpty()) {
@@ -73,6 +51,49 @@ final class Options {
             throw new UsageError("No program specified");
         }
         return o;
+    }
+
+    /**
+     * Reads one option at args[i] ({@code option} may be one letter of a bundle such as {@code -lv});
+     * returns the index of the last argument it used.
+     */
+    private int apply(String option, String[] args, int i) throws UsageError {
+        switch (option) {
+            case "-e" -> program = value(args, ++i, option);
+            case "-l" -> {
+                list = true;
+                if (i + 1 < args.length && !args[i + 1].startsWith("-")) listPattern = args[++i];
+            }
+            case "-v" -> verbose = true;
+            case "-d" -> debug = true;
+            case "-q" -> quiet = true;
+            case "-c" -> command = value(args, ++i, option);
+            case "-p" -> pid = OptionalInt.of(pid(value(args, ++i, option)));
+            case "-o" -> outputFile = value(args, ++i, option);
+            case "-f" -> format = format(value(args, ++i, option));
+            case "-h", "--help" -> help = true;
+            case "-V", "--version" -> version = true;
+            case "--unsafe" -> unsafe = true;
+            case "-k" -> helperChecks = Math.min(2, helperChecks + 1);
+            case "-B" -> buffering = buffering(value(args, ++i, option));
+            case "--flamegraph" -> flamegraph = value(args, ++i, option);
+            case "--folded" -> folded = value(args, ++i, option);
+            default -> throw new UsageError("unrecognized option '" + option + "'");
+        }
+        return i;
+    }
+
+    /** Flags without a value may be bundled as getopt allows ({@code -lv}, {@code -kk}, {@code -qk}). */
+    private static final String BUNDLEABLE = "lvdqhVk";
+
+    private static List<String> split(String arg) {
+        if (arg.startsWith("--") || arg.length() <= 2) return List.of(arg);
+        List<String> letters = new ArrayList<>();
+        for (char c : arg.substring(1).toCharArray()) {
+            if (BUNDLEABLE.indexOf(c) < 0) return List.of(arg); // reported whole, as given
+            letters.add("-" + c);
+        }
+        return letters;
     }
 
     private static String value(String[] args, int i, String option) throws UsageError {

@@ -18,7 +18,8 @@ final class ProbeLister {
         this.kernel = kernel;
     }
 
-    int list(String pattern, PrintStream out) throws ProbeException {
+    /** Prints the matching probe names; {@code verbose} ({@code -lv}) adds what each provider knows of their arguments. */
+    int list(String pattern, boolean verbose, PrintStream out) throws ProbeException {
         String p = pattern == null || pattern.isEmpty() ? "*" : pattern;
         int colon = p.indexOf(':');
         String type = colon < 0 ? null : p.substring(0, colon);
@@ -27,7 +28,10 @@ final class ProbeLister {
         StringBuilder sb = new StringBuilder();
         for (ProbeProvider provider : providers) {
             String ownPattern = colon < 0 ? provider.probeTypes().get(0) + ":*" + p + "*" : p;
-            for (String name : provider.list(ownPattern, kernel)) sb.append(name).append('\n');
+            for (String name : provider.list(ownPattern, kernel)) {
+                sb.append(name).append('\n');
+                if (verbose) for (String line : provider.describe(name, kernel)) sb.append(line).append('\n');
+            }
         }
         out.print(sb);
         out.flush();

@@ -36,12 +36,13 @@ final class Session {
         try (ProviderSource source = eager ? BackgroundProviderSource.start(this::providerSource)
                 : BackgroundProviderSource.onDemand(this::providerSource)) {
             if (options.version) return version(source);
-            if (options.verbose) verbose(source);
+            boolean listing = options.list && options.program == null && options.scriptFile == null;
+            if (options.verbose && !listing) verbose(source);
             Privileges.require();
             ProviderRegistry registry = new ProviderRegistry(List.of(new BeginEndProvider()), source::providers);
             LinuxKernel kernel = new LinuxKernel(options.pid);
-            if (options.list && options.program == null && options.scriptFile == null) {
-                return new ProbeLister(registry, kernel).list(options.listPattern, System.out);
+            if (listing) {
+                return new ProbeLister(registry, kernel).list(options.listPattern, options.verbose, System.out);
             }
             return trace(registry, kernel, script);
         }

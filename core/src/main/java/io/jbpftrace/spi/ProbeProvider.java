@@ -19,6 +19,12 @@ public interface ProbeProvider {
     /** Probe names matching a {@code -l} pattern (a glob over the full name). */
     default List<String> list(String pattern, Kernel kernel) throws ProbeException { return List.of(); }
 
+    /**
+     * The lines {@code -lv} shows under a listed probe, each already indented (a tracepoint's fields,
+     * {@code "    int fd"}); none by default.
+     */
+    default List<String> describe(String probeName, Kernel kernel) throws ProbeException { return List.of(); }
+
     /** The BPF program type the target's programs are loaded as. */
     ProgType programType(ProbeTarget target);
 

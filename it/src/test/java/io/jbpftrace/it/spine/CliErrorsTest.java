@@ -10,6 +10,8 @@ import io.jbpftrace.it.support.RequiresRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +87,20 @@ class CliErrorsTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().lines().anyMatch("tracepoint:syscalls:sys_enter_openat"::equals), r::toString);
         assertTrue(r.stdout().lines().allMatch(l -> l.startsWith("tracepoint:syscalls:sys_enter_open")), r::toString);
+    }
+
+    @Test
+    void verboseListingShowsEachTracepointsFieldsFromItsFormatFile() throws Exception {
+        // -lv bundled as getopt allows; the fields are the format file's declarations without common_*
+        Jbpftrace.Result r = Jbpftrace.run("-lv", "tracepoint:sched:sched_process_exec");
+        assertEquals(0, r.exitCode(), r::toString);
+        StringBuilder expected = new StringBuilder("tracepoint:sched:sched_process_exec\n");
+        for (String line : Files.readAllLines(Path.of("/sys/kernel/tracing/events/sched/sched_process_exec/format"))) {
+            Matcher m = Pattern.compile("^\\s*field:([^;]+);").matcher(line);
+            if (m.find() && !m.group(1).contains("common_")) expected.append("    ").append(m.group(1)).append('\n');
+        }
+        assertEquals(expected.toString(), r.stdout());
+        assertTrue(expected.toString().contains("    pid_t pid\n"), expected::toString);
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class TracepointProvider implements ProbeProvider {
     }
 
     /** The {@code -lv} field lines of a listed tracepoint ({@code tracepoint:category:name}). */
+    @Override
     public List<String> describe(String probeName, Kernel kernel) throws ProbeException {
         AttachPoint ap = AttachPoint.parse(probeName);
         return events.format(events.load(kernel.tracefs(), ap.part(0), ap.part(1))).format().describe();
