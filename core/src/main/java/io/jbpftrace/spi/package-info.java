@@ -1,4 +1,4 @@
 /** Exported to provider bundles; semantic versioning applies. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package io.jbpftrace.spi;
