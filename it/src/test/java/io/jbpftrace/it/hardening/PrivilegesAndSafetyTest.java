@@ -46,6 +46,17 @@ class PrivilegesAndSafetyTest {
         assertEquals("Attaching 1 probe...\nhi\n\n\n@x: 42\n", r.stdout, r.toString());
     }
 
+    /** Tracepoints are looked up in tracefs, which is root's alone: the error says that, not "not found". */
+    @Test
+    void capabilitiesAloneCannotReadTracefs() throws Exception {
+        List<String> withCaps = new ArrayList<>(NOBODY);
+        withCaps.addAll(List.of("--inh-caps=+bpf,+perfmon", "--ambient-caps=+bpf,+perfmon"));
+        Run r = run(withCaps, "-e", "tracepoint:syscalls:sys_enter_getppid { @ = count(); }");
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.stderr.startsWith("stdin:1:1: ERROR: cannot read /sys/kernel/tracing: permission denied"
+                + " (tracepoints are looked up in tracefs, which only root can read)\n"), r.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"system(\"touch /tmp/jbpftrace-unsafe\")", "signal(\"SIGKILL\")", "signal(9)"})
     void destructiveCallsNeedUnsafe(String call) {

@@ -22,6 +22,7 @@ final class TracefsEvents {
     /** {@code category:name} of every event matching the two globs, sorted. */
     List<String> find(Path tracefs, String categoryGlob, String nameGlob) throws ProbeException {
         Path events = tracefs.resolve("events");
+        requireReadable(tracefs);
         if (!Glob.hasWildcard(categoryGlob) && !Glob.hasWildcard(nameGlob)) {
             return isEvent(events, categoryGlob, nameGlob) ? List.of(categoryGlob + ":" + nameGlob) : List.of();
         }
@@ -82,6 +83,14 @@ final class TracefsEvents {
             return lines.map(String::trim).filter(l -> l.indexOf(':') > 0).distinct().sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new ProbeException("cannot read " + available + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** With CAP_BPF and CAP_PERFMON but not root, tracefs (mode 0700) hides every event: say so, not "not found". */
+    private static void requireReadable(Path tracefs) throws ProbeException {
+        if (Files.isDirectory(tracefs) && !(Files.isReadable(tracefs) && Files.isExecutable(tracefs))) {
+            throw new ProbeException("cannot read " + tracefs + ": permission denied (tracepoints are looked up"
+                    + " in tracefs, which only root can read)");
         }
     }
 
