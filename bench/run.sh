@@ -6,7 +6,8 @@
 #   bash bench/run.sh [-n RUNS] [start|attach|kcost|storm|bigmap|all ...]
 #
 #   start   BEGIN { printf("hi\n"); exit(); }: wall time and peak RSS
-#   attach  30 syscall tracepoints: time until "Attaching 30 probes...", wall time to exit, peak RSS
+#   attach  30 syscall tracepoints: time until "Attaching 31 probes...", until BEGIN's line (BEGIN
+#           runs once every probe is attached, in both tools), wall time to exit, peak RSS
 #   kcost   per-event run time in the kernel (kernel.bpf_stats_enabled, restored afterwards) and
 #           translated instruction count of four scripts on a storm of read()s
 #   storm   printf("%d %s\n", pid, comm) on 2M getppid() calls written to a file: the storm's time
@@ -93,15 +94,22 @@ bench_attach() {
   local names probes
   names=$(ls /sys/kernel/tracing/events/syscalls | awk '/^sys_enter_/ && ++n <= 30') # no head: SIGPIPE + pipefail
   probes=$(for n in $names; do printf 'tracepoint:syscalls:%s,' "$n"; done)
-  local prog="${probes%,} { @[probe] = count(); } BEGIN { exit(); }"
+  # BEGIN runs once every probe is attached, in both tools: its line is "start -> attached"
+  local prog="${probes%,} { @[probe] = count(); } BEGIN { printf(\"go\\n\"); exit(); }"
   for _ in $(seq "$runs"); do
     for t in J B; do
-      local t0 attach
+      local t0 times
       t0=$(date +%s%N)
-      attach=$(/usr/bin/time -o "$work/time" -f '%e %M' "$(tool $t)" -e "$prog" 2>/dev/null |
-        { read -r _; echo "scale=3; ($(date +%s%N) - $t0) / 1000000000" | bc; cat >/dev/null; }) || { echo "$t failed" >&2; continue; }
+      times=$(/usr/bin/time -o "$work/time" -f '%e %M' "$(tool $t)" -e "$prog" 2>/dev/null |
+        while read -r line; do
+          case $line in
+            Attaching*) echo "scale=3; ($(date +%s%N) - $t0) / 1000000000" | bc ;;
+            go) echo "scale=3; ($(date +%s%N) - $t0) / 1000000000" | bc ;;
+          esac
+        done | paste -sd' ') || { echo "$t failed" >&2; continue; }
       read -r wall rss <"$work/time"
-      record attach "to_attaching_s" $t "$attach"
+      record attach "to_attaching_s" $t "${times%% *}"
+      record attach "to_begin_s" $t "${times##* }"
       record attach "wall_s" $t "$wall"
       record attach "rss_MiB" $t "$((rss / 1024))"
     done
