@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,10 +33,15 @@ import java.util.function.BooleanSupplier;
 public final class Tracer implements AutoCloseable {
     private static final int MAX_STACKS = 4096;
     /**
-     * How long the output loop sleeps when nothing woke it: programs do not wake it for each record
-     * (see OutputGen), so this is the longest a lone printf waits before it is printed.
+     * Programs do not wake the output loop for printf and the like (see OutputGen), so it polls: while
+     * records keep coming it reads every {@link #BUSY_POLL_NANOS} (at once if the ring is filling up),
+     * and when none came it waits twice as long as the last time, up to {@link #IDLE_POLL_MS}: the
+     * longest a lone printf waits before it is printed. exit() and map actions wake it at once.
      */
-    private static final int POLL_MS = 20;
+    private static final long BUSY_POLL_NANOS = 1_000_000;
+    private static final int IDLE_POLL_MS = 10;
+    /** A ring filled this far (1/FILLING_UP) is read again without a pause. */
+    private static final int FILLING_UP = 8;
     private static final int BEGIN_RINGBUF_BYTES = 1 << 18;
 
     private final Compiler.Result script;
@@ -185,8 +191,18 @@ public final class Tracer implements AutoCloseable {
     public void run(BooleanSupplier stop) throws KernelException {
         stopWhen(stop);
         try {
+            int idleMs = 1;
             while (!exitRequested && !stop.getAsBoolean()) {
-                if (ring.poll(POLL_MS) > 0 | reportLost()) output.drained();
+                int handled = ring.consume();
+                if (handled > 0 | reportLost()) output.drained();
+                if (handled > 0) {
+                    idleMs = 1;
+                    if (ring.pendingBytes() < ring.capacity() / FILLING_UP) LockSupport.parkNanos(BUSY_POLL_NANOS);
+                } else if (ring.poll(idleMs) > 0) {
+                    output.drained();
+                } else {
+                    idleMs = Math.min(IDLE_POLL_MS, 2 * idleMs);
+                }
             }
         } catch (StopPolling e) {
             reportLost();
@@ -318,7 +334,7 @@ public final class Tracer implements AutoCloseable {
 
     private record ProviderAttachment(ProbeProvider provider, Attachment attachment) {}
 
-    private void onEvent(ByteBuffer buf) {
+    private void onEvent(ByteBuffer ring, int at, int size) {
         // after exit() the rest is dropped, as bpftrace does; this also ends a loop where our own
         // output triggers the probes that produce it
         if (dropEvents) return;
@@ -327,7 +343,7 @@ public final class Tracer implements AutoCloseable {
             return;
         }
         try {
-            events.dispatch(buf);
+            events.dispatch(ring, at, size);
         } catch (KernelException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
