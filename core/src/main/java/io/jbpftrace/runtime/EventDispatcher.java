@@ -72,7 +72,7 @@ final class EventDispatcher {
         return plan;
     }
 
-    void dispatch(ByteBuffer buf) throws KernelException {
+    private void dispatch(ByteBuffer buf) throws KernelException {
         long header = buf.getLong(0);
         long kind = EventKind.kind(header);
         int id = EventKind.id(header);
