@@ -93,7 +93,11 @@ final class OutputGen {
         g.frame.release(mark);
     }
 
-    /** exit([code]): tells userspace to stop (at once: it wakes the reader), then leaves this probe. */
+    /**
+     * exit([code]): tells userspace to stop (at once: it wakes the reader), then leaves this probe.
+     * A full ring drops the record, so the flag and code also go beside the lost-event count, where
+     * userspace finds them anyway; that drop is not a lost event.
+     */
     void exit(Expr.Call call) {
         int mark = g.frame.mark();
         int rec = header(EventKind.HEADER + 8, EventKind.EXIT, 0);
@@ -102,7 +106,9 @@ final class OutputGen {
             exprs.toR0(call.args().get(0));
             asm.store(8, Reg.FP, rec + 8, Reg.R0);
         }
-        send(rec, EventKind.HEADER + 8, FORCE_WAKEUP);
+        output(rec, EventKind.HEADER + 8, FORCE_WAKEUP);
+        asm.ldMapValue(Reg.R1, g.analysis.lostEvents(), 0);
+        asm.load(8, Reg.R2, Reg.FP, rec + 8).store(8, Reg.R1, EventKind.EXIT_CODE, Reg.R2).storeImm(8, Reg.R1, EventKind.EXIT_FLAG, 1);
         g.frame.release(mark);
         asm.jump(g.exit);
     }
@@ -141,11 +147,15 @@ final class OutputGen {
     static final int NO_WAKEUP = 1, FORCE_WAKEUP = 2;
 
     private void send(int rec, int size, int wakeFlags) {
+        output(rec, size, wakeFlags);
+        countLost();
+    }
+
+    private void output(int rec, int size, int wakeFlags) {
         asm.ldMap(Reg.R1, g.ringbufMap);
         g.stackPtr(Reg.R2, rec);
         asm.mov(Reg.R3, size).mov(Reg.R4, wakeFlags);
         asm.call(Helper.RINGBUF_OUTPUT);
-        countLost();
     }
 
     /**
@@ -156,6 +166,6 @@ final class OutputGen {
     private void countLost() {
         asm.alu64Imm(Op.RSH, Reg.R0, 63);
         asm.ldMapValue(Reg.R1, g.analysis.lostEvents(), 0);
-        asm.atomicAdd(8, Reg.R1, 0, Reg.R0);
+        asm.atomicAdd(8, Reg.R1, EventKind.LOST_COUNT, Reg.R0);
     }
 }

@@ -3,6 +3,7 @@ package io.jbpftrace.runtime;
 import io.jbpftrace.bpf.Asm;
 import io.jbpftrace.bpf.Insn;
 import io.jbpftrace.bpf.MapType;
+import io.jbpftrace.codegen.EventKind;
 import io.jbpftrace.codegen.GeneratedProgram;
 import io.jbpftrace.kernel.BpfMap;
 import io.jbpftrace.kernel.BpfProgram;
@@ -58,6 +59,7 @@ public final class Tracer implements AutoCloseable {
     private RingBuffer ring;
     private RingBuffer beginRing;
     private BpfMap lostEvents;
+    private final byte[] lostKey = new byte[4], lostValue = new byte[EventKind.LOST_VALUE_SIZE];
     private BpfMap mapFullCounts;
     private long lostReported;
     private volatile boolean exitRequested;
@@ -99,7 +101,7 @@ public final class Tracer implements AutoCloseable {
         BpfMap beginOutput = BpfMap.create(MapType.RINGBUF, "begin_output", 0, 0, BEGIN_RINGBUF_BYTES);
         maps.add(beginOutput);
         beginRing = new RingBuffer(beginOutput, this::onEvent);
-        lostEvents = BpfMap.create(MapType.ARRAY, "lost_events", 4, 8, 1);
+        lostEvents = BpfMap.create(MapType.ARRAY, "lost_events", 4, EventKind.LOST_VALUE_SIZE, 1);
         maps.add(lostEvents);
         mapFullCounts = BpfMap.create(MapType.ARRAY, "map_full", 4, 8 * Math.max(1, script.analysis().maps().size()), 1);
         maps.add(mapFullCounts);
@@ -217,11 +219,18 @@ public final class Tracer implements AutoCloseable {
         StopPolling() { super("stop", null, false, false); }
     }
 
-    /** Says how many events full rings dropped since it last said so, as bpftrace does; true if it did. */
+    /**
+     * Says how many events full rings dropped since it last said so, as bpftrace does; true if it did.
+     * Also notices an exit() whose record a full ring dropped: what the ring holds still comes first.
+     */
     private boolean reportLost() throws KernelException {
-        byte[] value = new byte[8];
-        if (!lostEvents.lookup(new byte[4], value)) return false;
-        long lost = java.nio.ByteBuffer.wrap(value).order(java.nio.ByteOrder.nativeOrder()).getLong();
+        if (!lostEvents.lookup(lostKey, lostValue)) return false;
+        ByteBuffer value = ByteBuffer.wrap(lostValue).order(java.nio.ByteOrder.nativeOrder());
+        if (value.getLong(EventKind.EXIT_FLAG) != 0 && !exitRequested) {
+            exitCode = value.getLong(EventKind.EXIT_CODE);
+            exitRequested = true;
+        }
+        long lost = value.getLong(EventKind.LOST_COUNT);
         boolean more = lost > lostReported;
         if (more) output.lostEvents(lost - lostReported);
         lostReported = lost;
