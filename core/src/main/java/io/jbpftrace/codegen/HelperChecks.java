@@ -38,10 +38,10 @@ final class HelperChecks {
         int mark = g.frame.mark();
         int rec = g.frame.alloc(EventKind.HEADER + 8);
         g.asm.store(8, Reg.FP, rec + EventKind.HEADER, Reg.R0);
-        g.asm.storeImm(8, Reg.FP, rec, (int) EventKind.HELPER_ERROR).storeImm(8, Reg.FP, rec + 8, id);
+        g.asm.storeImm(8, Reg.FP, rec, EventKind.header(EventKind.HELPER_ERROR, id));
         g.asm.ldMap(Reg.R1, g.ringbufMap);
         g.stackPtr(Reg.R2, rec);
-        g.asm.mov(Reg.R3, EventKind.HEADER + 8).mov(Reg.R4, 0);
+        g.asm.mov(Reg.R3, EventKind.HEADER + 8).mov(Reg.R4, OutputGen.NO_WAKEUP);
         g.asm.call(Helper.RINGBUF_OUTPUT);
         g.asm.load(8, Reg.R0, Reg.FP, rec + EventKind.HEADER); // the failed call's result, as without the check
         g.frame.release(mark);

@@ -53,7 +53,7 @@ final class OutputGen {
             exprs.into(args.get(i), at, Type.align8(types.get(i).size()));
             at += Type.align8(types.get(i).size());
         }
-        send(rec, size);
+        send(rec, size, NO_WAKEUP);
         g.frame.release(mark);
     }
 
@@ -85,30 +85,38 @@ final class OutputGen {
             g.stackPtr(Reg.R1, rec + EventKind.HEADER + 8);
             asm.mov(Reg.R2, JOIN_ARG_SIZE);
             asm.call(user ? Helper.PROBE_READ_USER_STR : Helper.PROBE_READ_STR);
-            send(rec, EventKind.HEADER + 8 + JOIN_ARG_SIZE);
+            send(rec, EventKind.HEADER + 8 + JOIN_ARG_SIZE, NO_WAKEUP);
         }
         asm.bind(end);
-        asm.storeImm(8, Reg.FP, rec, (int) EventKind.JOIN_END);
-        send(rec, EventKind.HEADER);
+        asm.storeImm(8, Reg.FP, rec, EventKind.header(EventKind.JOIN_END, id));
+        send(rec, EventKind.HEADER, NO_WAKEUP);
         g.frame.release(mark);
     }
 
-    /** exit([code]): tells userspace to stop, then leaves this probe. */
+    /**
+     * exit([code]): tells userspace to stop (at once: it wakes the reader), then leaves this probe.
+     * A full ring drops the record, so the flag and code also go beside the lost-event count, where
+     * userspace finds them anyway; that drop is not a lost event.
+     */
     void exit(Expr.Call call) {
         int mark = g.frame.mark();
-        int rec = g.frame.alloc(EventKind.HEADER);
-        asm.storeImm(8, Reg.FP, rec, (int) EventKind.EXIT);
+        int rec = header(EventKind.HEADER + 8, EventKind.EXIT, 0);
         if (call.args().isEmpty()) asm.storeImm(8, Reg.FP, rec + 8, 0);
         else {
             exprs.toR0(call.args().get(0));
             asm.store(8, Reg.FP, rec + 8, Reg.R0);
         }
-        send(rec, EventKind.HEADER);
+        output(rec, EventKind.HEADER + 8, FORCE_WAKEUP);
+        asm.ldMapValue(Reg.R1, g.analysis.lostEvents(), 0);
+        asm.load(8, Reg.R2, Reg.FP, rec + 8).store(8, Reg.R1, EventKind.EXIT_CODE, Reg.R2).storeImm(8, Reg.R1, EventKind.EXIT_FLAG, 1);
         g.frame.release(mark);
         asm.jump(g.exit);
     }
 
-    /** print(@m [, top [, div]]), clear(@m), zero(@m): the map id and two optional numbers. */
+    /**
+     * print(@m [, top [, div]]), clear(@m), zero(@m): the map id and two optional numbers. They wake
+     * the reader, so the map is read (or cleared) close to when the probe asked.
+     */
     void mapAction(long kind, Expr.Call call) {
         Expr.MapRef map = (Expr.MapRef) call.args().get(0);
         int mark = g.frame.mark();
@@ -116,49 +124,38 @@ final class OutputGen {
         for (int i = 1; i <= 2; i++) {
             if (i < call.args().size()) {
                 exprs.toR0(call.args().get(i));
-                asm.store(8, Reg.FP, rec + 8 + 8 * i, Reg.R0);
+                asm.store(8, Reg.FP, rec + EventKind.HEADER + 8 * (i - 1), Reg.R0);
             } else {
-                asm.storeImm(8, Reg.FP, rec + 8 + 8 * i, 0);
+                asm.storeImm(8, Reg.FP, rec + EventKind.HEADER + 8 * (i - 1), 0);
             }
         }
-        send(rec, EventKind.HEADER + 16);
+        send(rec, EventKind.HEADER + 16, FORCE_WAKEUP);
         g.frame.release(mark);
     }
 
     private int header(int size, long kind, int id) {
         int rec = g.frame.alloc(size);
-        asm.storeImm(8, Reg.FP, rec, (int) kind).storeImm(8, Reg.FP, rec + 8, id);
+        asm.storeImm(8, Reg.FP, rec, EventKind.header(kind, id));
         return rec;
     }
 
-    private void send(int rec, int size) {
-        wakeFlagsToR4(size);
-        asm.ldMap(Reg.R1, g.ringbufMap);
-        g.stackPtr(Reg.R2, rec);
-        asm.mov(Reg.R3, size);
-        asm.call(Helper.RINGBUF_OUTPUT);
+    /**
+     * bpf_ringbuf_output flags. Records that only print don't wake the reader: a wake-up per record
+     * costs the traced thread an interrupt and the reader a context switch, and the reader polls
+     * often anyway while records come (see Tracer); exit and map actions wake it at once.
+     */
+    static final int NO_WAKEUP = 1, FORCE_WAKEUP = 2;
+
+    private void send(int rec, int size, int wakeFlags) {
+        output(rec, size, wakeFlags);
         countLost();
     }
 
-    /** bpf_ringbuf_output flags: don't wake the reader, or wake it now. */
-    private static final int NO_WAKEUP = 1, BPF_RB_AVAIL_DATA = 0;
-
-    /**
-     * R4 = BPF_RB_FORCE_WAKEUP if this record makes the waiting data cross a multiple of an eighth
-     * of the ring, else BPF_RB_NO_WAKEUP. A wake-up per record costs the traced thread an interrupt
-     * and the reader a context switch (and waking on every record above a threshold costs that for
-     * every record while the reader catches up); so the reader is woken once per eighth of the ring,
-     * and otherwise finds records on its next timed poll. Branch-free like {@link #countLost()}:
-     * R4 = 1 + ((avail >> s) != ((avail + size) >> s)).
-     */
-    private void wakeFlagsToR4(int size) {
-        int shift = Integer.numberOfTrailingZeros(g.output.ringBytes() / 8);
+    private void output(int rec, int size, int wakeFlags) {
         asm.ldMap(Reg.R1, g.ringbufMap);
-        asm.mov(Reg.R2, BPF_RB_AVAIL_DATA);
-        asm.call(Helper.RINGBUF_QUERY);
-        asm.mov(Reg.R4, Reg.R0).add(Reg.R4, size).alu64Imm(Op.RSH, Reg.R4, shift);
-        asm.alu64Imm(Op.RSH, Reg.R0, shift).alu64Reg(Op.XOR, Reg.R4, Reg.R0);
-        asm.neg(Reg.R4).alu64Imm(Op.RSH, Reg.R4, 63).add(Reg.R4, NO_WAKEUP);
+        g.stackPtr(Reg.R2, rec);
+        asm.mov(Reg.R3, size).mov(Reg.R4, wakeFlags);
+        asm.call(Helper.RINGBUF_OUTPUT);
     }
 
     /**
@@ -169,6 +166,6 @@ final class OutputGen {
     private void countLost() {
         asm.alu64Imm(Op.RSH, Reg.R0, 63);
         asm.ldMapValue(Reg.R1, g.analysis.lostEvents(), 0);
-        asm.atomicAdd(8, Reg.R1, 0, Reg.R0);
+        asm.atomicAdd(8, Reg.R1, EventKind.LOST_COUNT, Reg.R0);
     }
 }

@@ -42,4 +42,6 @@ public final class OutputTable {
     }
 
     public Formatted site(int id) { return sites.get(id); }
+
+    public int siteCount() { return sites.size(); }
 }

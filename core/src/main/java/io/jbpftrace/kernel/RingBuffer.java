@@ -13,18 +13,24 @@ import java.util.function.Consumer;
 /**
  * Reads samples from a RINGBUF map straight from its memory mapping, as the kernel lays it out: a
  * writable consumer page, then the read-only producer page and the data area mapped twice in a row
- * (so a record that wraps around is still contiguous). Each sample reaches the handler as a view of
- * the shared ring (no copy, no native upcall), valid only during the call. Not thread safe: poll
- * from one thread.
+ * (so a record that wraps around is still contiguous). Each sample reaches the handler inside the
+ * shared ring (no copy, no native upcall), valid only during the call. Not thread safe: poll from
+ * one thread.
  */
 public final class RingBuffer implements AutoCloseable {
+    /** Gets each sample as its place in the mapped ring (little-endian): {@code size} bytes at {@code at}. */
+    @FunctionalInterface
+    public interface Handler {
+        void accept(ByteBuffer ring, int at, int size);
+    }
+
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1, POLLIN = 1;
     /** Record header: u32 length with these two flag bits, u32 page offset. */
     private static final int BUSY = 1 << 31, DISCARD = 1 << 30, HEADER = 8;
 
-    private final Consumer<ByteBuffer> handler;
+    private final Handler handler;
     private final String name;
     private final int fd;
     private final long mask;
@@ -36,7 +42,12 @@ public final class RingBuffer implements AutoCloseable {
     private ByteBuffer consumer;
     private ByteBuffer producer;
 
+    /** The handler gets each sample as a buffer of its own (a view: one object per sample). */
     public RingBuffer(BpfMap map, Consumer<ByteBuffer> handler) throws KernelException {
+        this(map, (ring, at, size) -> handler.accept(ring.slice(at, size).order(ByteOrder.LITTLE_ENDIAN)));
+    }
+
+    public RingBuffer(BpfMap map, Handler handler) throws KernelException {
         if (map.type() != MapType.RINGBUF) throw new IllegalArgumentException(map.name() + " is not a ring buffer");
         this.handler = handler;
         this.name = map.name();
@@ -71,6 +82,15 @@ public final class RingBuffer implements AutoCloseable {
         return consume();
     }
 
+    /** Bytes the kernel wrote that were not consumed yet (record headers included). */
+    public long pendingBytes() {
+        open();
+        return (long) LONGS.getAcquire(producer, 0) - (long) LONGS.getAcquire(consumer, 0);
+    }
+
+    /** Size of the data area. */
+    public long capacity() { return dataLength; }
+
     private boolean ready() {
         return (long) LONGS.getAcquire(producer, 0) != (long) LONGS.getAcquire(consumer, 0);
     }
@@ -90,7 +110,7 @@ public final class RingBuffer implements AutoCloseable {
             if ((len & DISCARD) == 0) {
                 handled++;
                 try {
-                    handler.accept(producer.slice(at + HEADER, size).order(ByteOrder.LITTLE_ENDIAN));
+                    handler.accept(producer, at + HEADER, size);
                 } finally {
                     LONGS.setRelease(consumer, 0, next); // a failing record is not read twice
                 }

@@ -120,14 +120,25 @@ public final class Printf {
      * '%' and may swallow the conversion's own '%' ("%%d" prints "%d", its argument unused).
      */
     private static void appendPieceThroughSnprintf(StringBuilder out, String format, int from, Conversion c, Object arg) {
+        if (appendLiteral(out, format, from, c)) out.append(convert(c, arg));
+    }
+
+    /**
+     * The text a piece prints before its conversion's output, or null when a "%%" swallows the
+     * conversion (the piece then prints only text and leaves its argument unused).
+     */
+    public static String literalBefore(String format, int from, Conversion c) {
+        StringBuilder out = new StringBuilder();
+        return appendLiteral(out, format, from, c) ? out.toString() : null;
+    }
+
+    /** Appends the piece's text up to its conversion; false if the conversion was swallowed. */
+    private static boolean appendLiteral(StringBuilder out, String format, int from, Conversion c) {
         int i = from;
         while (i < c.end()) {
             char ch = format.charAt(i);
             if (ch == '%') {
-                if (i == c.start()) {
-                    out.append(convert(c, arg));
-                    return;
-                }
+                if (i == c.start()) return true;
                 int j = i + 1;
                 while (j < c.end() && "-+ #0123456789.".indexOf(format.charAt(j)) >= 0) j++;
                 if (j < c.end() && format.charAt(j) == '%') {
@@ -139,9 +150,11 @@ public final class Printf {
             out.append(ch);
             i++;
         }
+        return false;
     }
 
-    static String convert(Conversion c, Object arg) {
+    /** One conversion's output for its argument (Long or String). */
+    public static String convert(Conversion c, Object arg) {
         return switch (c.specifier()) {
             case 's', 'r' -> pad(c, truncate(String.valueOf(arg), c.precision()));
             case 'c' -> pad(c, String.valueOf((char) (toLong(arg) & 0xff)));

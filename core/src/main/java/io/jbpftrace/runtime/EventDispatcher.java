@@ -7,7 +7,9 @@ import io.jbpftrace.output.Conversion;
 import io.jbpftrace.output.Printf;
 import io.jbpftrace.output.Strftime;
 import java.io.IOException;
+import io.jbpftrace.output.ByteOutput;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,19 +36,48 @@ final class EventDispatcher {
     private final List<String> joined = new java.util.ArrayList<>();
     /** Each printf site's parsed format, by site id: parsing per record cost more than formatting. */
     private final java.util.Map<Integer, List<Conversion>> conversions = new java.util.HashMap<>();
+    /** Each printf site's fast-path plan by site id, once asked for; {@link #NO_PLAN} if it has none. */
+    private final PrintfPlan[] plans;
+    private static final PrintfPlan NO_PLAN = PrintfPlan.of("", List.of(), List.of());
 
     EventDispatcher(OutputTable table, ValueDecoder decoder, OutputSink output, MapActions maps) {
         this.table = table;
         this.decoder = decoder;
         this.output = output;
         this.maps = maps;
+        this.plans = new PrintfPlan[table.siteCount()];
     }
 
-    void dispatch(ByteBuffer buf) throws KernelException {
-        long kind = buf.getLong(0);
-        int id = (int) buf.getLong(8);
-        if (kind == EventKind.EXIT) maps.exit(buf.getLong(8));
-        else if (kind == EventKind.PRINT) maps.print(id, (int) buf.getLong(16), (int) buf.getLong(24));
+    /** The record of {@code size} bytes at {@code at} of the (little-endian) ring. */
+    void dispatch(ByteBuffer ring, int at, int size) throws KernelException {
+        long header = ring.getLong(at);
+        if (EventKind.kind(header) == EventKind.PRINTF) {
+            ByteOutput bytes = output.printfBuffer();
+            PrintfPlan plan = bytes == null ? NO_PLAN : plan(EventKind.id(header));
+            if (plan != NO_PLAN) {
+                plan.write(ring, at + EventKind.HEADER, bytes);
+                return;
+            }
+        }
+        dispatch(ring.slice(at, size).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    private PrintfPlan plan(int id) {
+        PrintfPlan plan = plans[id];
+        if (plan == null) {
+            OutputTable.Formatted site = table.site(id);
+            plan = PrintfPlan.of(site.format(), conversions.computeIfAbsent(id, i -> Printf.parse(site.format())), site.argTypes());
+            plans[id] = plan = plan == null ? NO_PLAN : plan;
+        }
+        return plan;
+    }
+
+    private void dispatch(ByteBuffer buf) throws KernelException {
+        long header = buf.getLong(0);
+        long kind = EventKind.kind(header);
+        int id = EventKind.id(header);
+        if (kind == EventKind.EXIT) maps.exit(buf.getLong(EventKind.HEADER));
+        else if (kind == EventKind.PRINT) maps.print(id, (int) buf.getLong(EventKind.HEADER), (int) buf.getLong(EventKind.HEADER + 8));
         else if (kind == EventKind.CLEAR) maps.clear(id);
         else if (kind == EventKind.ZERO) maps.zero(id);
         else if (kind == EventKind.JOIN_ARG) joined.add(ValueDecoder.string(buf, EventKind.HEADER + 8, buf.limit() - EventKind.HEADER - 8));

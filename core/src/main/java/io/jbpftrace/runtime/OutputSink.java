@@ -15,6 +15,12 @@ public interface OutputSink {
 
     void printf(String text);
 
+    /**
+     * Where printf may format its bytes directly (text output), or null: then it passes Strings to
+     * {@link #printf(String)}. Asked before each line; what is written there leaves in order with the rest.
+     */
+    default io.jbpftrace.output.ByteOutput printfBuffer() { return null; }
+
     /** A failed helper call under -k/-kk: the warning text, or for JSON its parts. */
     default void helperError(String warning, String helper, int code, int line, int col) { printf(warning); }
 

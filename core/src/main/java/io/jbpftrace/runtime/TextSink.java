@@ -1,5 +1,6 @@
 package io.jbpftrace.runtime;
 
+import io.jbpftrace.output.ByteOutput;
 import io.jbpftrace.output.MapEntry;
 import io.jbpftrace.output.MapKind;
 import io.jbpftrace.output.MapValue;
@@ -10,7 +11,10 @@ import java.util.Map;
 
 /** bpftrace's default text output. */
 public final class TextSink implements OutputSink {
+    /** printf's fast path formats here; it goes out before any other text and when drained. */
+    private static final int PENDING_BYTES = 1 << 18;
     private final PrintStream out;
+    private final ByteOutput pending = new ByteOutput(PENDING_BYTES + 4096);
 
     private final boolean flushWhenDrained;
 
@@ -29,6 +33,11 @@ public final class TextSink implements OutputSink {
 
     @Override public void printf(String text) { write(text); }
 
+    @Override public ByteOutput printfBuffer() {
+        if (pending.size() >= PENDING_BYTES) writePending();
+        return pending;
+    }
+
     @Override public void lostEvents(long count) { write(TextMapPrinter.lostEventsLine(count)); }
 
     @Override public void value(MapValue value) { write(TextMapPrinter.valueText(value, 1) + "\n"); }
@@ -42,10 +51,18 @@ public final class TextSink implements OutputSink {
     }
 
     @Override public void drained() {
+        writePending();
         if (flushWhenDrained) out.flush();
     }
 
     private void write(String s) {
+        writePending();
         out.print(s);
+    }
+
+    private void writePending() {
+        if (pending.size() == 0) return;
+        out.write(pending.array(), 0, pending.size());
+        pending.reset();
     }
 }

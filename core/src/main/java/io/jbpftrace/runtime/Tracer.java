@@ -3,6 +3,7 @@ package io.jbpftrace.runtime;
 import io.jbpftrace.bpf.Asm;
 import io.jbpftrace.bpf.Insn;
 import io.jbpftrace.bpf.MapType;
+import io.jbpftrace.codegen.EventKind;
 import io.jbpftrace.codegen.GeneratedProgram;
 import io.jbpftrace.kernel.BpfMap;
 import io.jbpftrace.kernel.BpfProgram;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,10 +34,15 @@ import java.util.function.BooleanSupplier;
 public final class Tracer implements AutoCloseable {
     private static final int MAX_STACKS = 4096;
     /**
-     * How long the output loop sleeps when nothing woke it: programs do not wake it for each record
-     * (see OutputGen), so this is the longest a lone printf waits before it is printed.
+     * Programs do not wake the output loop for printf and the like (see OutputGen), so it polls: while
+     * records keep coming it reads every {@link #BUSY_POLL_NANOS} (at once if the ring is filling up),
+     * and when none came it waits twice as long as the last time, up to {@link #IDLE_POLL_MS}: the
+     * longest a lone printf waits before it is printed. exit() and map actions wake it at once.
      */
-    private static final int POLL_MS = 20;
+    private static final long BUSY_POLL_NANOS = 1_000_000;
+    private static final int IDLE_POLL_MS = 10;
+    /** A ring filled this far (1/FILLING_UP) is read again without a pause. */
+    private static final int FILLING_UP = 8;
     private static final int BEGIN_RINGBUF_BYTES = 1 << 18;
 
     private final Compiler.Result script;
@@ -52,6 +59,7 @@ public final class Tracer implements AutoCloseable {
     private RingBuffer ring;
     private RingBuffer beginRing;
     private BpfMap lostEvents;
+    private final byte[] lostKey = new byte[4], lostValue = new byte[EventKind.LOST_VALUE_SIZE];
     private BpfMap mapFullCounts;
     private long lostReported;
     private volatile boolean exitRequested;
@@ -93,7 +101,7 @@ public final class Tracer implements AutoCloseable {
         BpfMap beginOutput = BpfMap.create(MapType.RINGBUF, "begin_output", 0, 0, BEGIN_RINGBUF_BYTES);
         maps.add(beginOutput);
         beginRing = new RingBuffer(beginOutput, this::onEvent);
-        lostEvents = BpfMap.create(MapType.ARRAY, "lost_events", 4, 8, 1);
+        lostEvents = BpfMap.create(MapType.ARRAY, "lost_events", 4, EventKind.LOST_VALUE_SIZE, 1);
         maps.add(lostEvents);
         mapFullCounts = BpfMap.create(MapType.ARRAY, "map_full", 4, 8 * Math.max(1, script.analysis().maps().size()), 1);
         maps.add(mapFullCounts);
@@ -185,8 +193,18 @@ public final class Tracer implements AutoCloseable {
     public void run(BooleanSupplier stop) throws KernelException {
         stopWhen(stop);
         try {
+            int idleMs = 1;
             while (!exitRequested && !stop.getAsBoolean()) {
-                if (ring.poll(POLL_MS) > 0 | reportLost()) output.drained();
+                int handled = ring.consume();
+                if (handled > 0 | reportLost()) output.drained();
+                if (handled > 0) {
+                    idleMs = 1;
+                    if (ring.pendingBytes() < ring.capacity() / FILLING_UP) LockSupport.parkNanos(BUSY_POLL_NANOS);
+                } else if (ring.poll(idleMs) > 0) {
+                    output.drained();
+                } else {
+                    idleMs = Math.min(IDLE_POLL_MS, 2 * idleMs);
+                }
             }
         } catch (StopPolling e) {
             reportLost();
@@ -201,11 +219,18 @@ public final class Tracer implements AutoCloseable {
         StopPolling() { super("stop", null, false, false); }
     }
 
-    /** Says how many events full rings dropped since it last said so, as bpftrace does; true if it did. */
+    /**
+     * Says how many events full rings dropped since it last said so, as bpftrace does; true if it did.
+     * Also notices an exit() whose record a full ring dropped: what the ring holds still comes first.
+     */
     private boolean reportLost() throws KernelException {
-        byte[] value = new byte[8];
-        if (!lostEvents.lookup(new byte[4], value)) return false;
-        long lost = java.nio.ByteBuffer.wrap(value).order(java.nio.ByteOrder.nativeOrder()).getLong();
+        if (!lostEvents.lookup(lostKey, lostValue)) return false;
+        ByteBuffer value = ByteBuffer.wrap(lostValue).order(java.nio.ByteOrder.nativeOrder());
+        if (value.getLong(EventKind.EXIT_FLAG) != 0 && !exitRequested) {
+            exitCode = value.getLong(EventKind.EXIT_CODE);
+            exitRequested = true;
+        }
+        long lost = value.getLong(EventKind.LOST_COUNT);
         boolean more = lost > lostReported;
         if (more) output.lostEvents(lost - lostReported);
         lostReported = lost;
@@ -318,7 +343,7 @@ public final class Tracer implements AutoCloseable {
 
     private record ProviderAttachment(ProbeProvider provider, Attachment attachment) {}
 
-    private void onEvent(ByteBuffer buf) {
+    private void onEvent(ByteBuffer ring, int at, int size) {
         // after exit() the rest is dropped, as bpftrace does; this also ends a loop where our own
         // output triggers the probes that produce it
         if (dropEvents) return;
@@ -327,7 +352,7 @@ public final class Tracer implements AutoCloseable {
             return;
         }
         try {
-            events.dispatch(buf);
+            events.dispatch(ring, at, size);
         } catch (KernelException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
