@@ -3,6 +3,7 @@ package io.jbpftrace.kernel;
 import com.sun.jna.Memory;
 import io.jbpftrace.bpf.MapType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** One kernel BPF map, owned by this handle: closing it closes the map fd. */
@@ -10,7 +11,9 @@ public final class BpfMap implements AutoCloseable {
     private static final long BPF_ANY = 0;
     /** sizeof(struct bpf_map_batch_opts) in libbpf 1.1: sz, elem_flags, flags. */
     private static final int BATCH_OPTS_SIZE = 24;
-    private static final int BATCH_COUNT = 256;
+    /** A batch buffer's size: 100k-key maps in a few dozen calls, little memory for small ones. */
+    private static final long BATCH_BYTES = 256 << 10;
+    private static final int MIN_BATCH_COUNT = 64;
 
     private final Fd fd;
     private final MapType type;
@@ -96,16 +99,33 @@ public final class BpfMap implements AutoCloseable {
 
     /** All entries; batched for hash maps, key by key otherwise (array keys come in index order). */
     public List<Entry> entries() throws KernelException {
-        if (supportsBatch()) {
-            List<Entry> batched = lookupBatched(BATCH_COUNT);
-            if (batched != null) return batched;
-        }
         List<Entry> out = new ArrayList<>();
+        forEachEntry((keys, keyOff, values, valueOff) -> out.add(copy(keys, keyOff, values, valueOff)));
+        return out;
+    }
+
+    /**
+     * Receives entries where they lie: the key at {@code keyOff} in {@code keys}, its value
+     * ({@link #lookupSize()} bytes) at {@code valueOff} in {@code values}. The arrays are reused
+     * for the next entries: copy what you keep.
+     */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void accept(byte[] keys, int keyOff, byte[] values, int valueOff);
+    }
+
+    /** Every entry, in the order {@link #entries()} lists them, without an array per entry. */
+    public void forEachEntry(EntryVisitor visitor) throws KernelException {
+        if (supportsBatch() && lookupBatched(batchCount(), visitor)) return;
         for (byte[] key : keys()) {
             byte[] value = new byte[lookupSize()];
-            if (lookup(key, value)) out.add(new Entry(key, value)); // may vanish between the two calls
+            if (lookup(key, value)) visitor.accept(key, 0, value, 0); // may vanish between the two calls
         }
-        return out;
+    }
+
+    private Entry copy(byte[] keys, int keyOff, byte[] values, int valueOff) {
+        return new Entry(Arrays.copyOfRange(keys, keyOff, keyOff + keySize),
+                Arrays.copyOfRange(values, valueOff, valueOff + lookupSize()));
     }
 
     /** Deletes every entry of a hash map, or zeroes every slot of an array map. */
@@ -138,11 +158,16 @@ public final class BpfMap implements AutoCloseable {
         return type == MapType.HASH || type == MapType.PERCPU_HASH || type == MapType.LRU_HASH;
     }
 
-    /** BPF_MAP_LOOKUP_BATCH until ENOENT; null when this kernel lacks it, so the caller falls back. */
-    List<Entry> lookupBatched(int initialCount) throws KernelException {
+    /** BPF_MAP_LOOKUP_BATCH in batches of {@code count} entries; null when this kernel lacks it. */
+    List<Entry> lookupBatched(int count) throws KernelException {
+        List<Entry> out = new ArrayList<>();
+        return lookupBatched(count, (keys, keyOff, values, valueOff) -> out.add(copy(keys, keyOff, values, valueOff))) ? out : null;
+    }
+
+    /** BPF_MAP_LOOKUP_BATCH until ENOENT; false (nothing visited) when this kernel lacks it, so the caller falls back. */
+    private boolean lookupBatched(int initialCount, EntryVisitor visitor) throws KernelException {
         int valueBytes = lookupSize();
         int count = initialCount;
-        List<Entry> out = new ArrayList<>();
         // The batch token is opaque (a bucket index for hash maps); key-sized room is always enough.
         Memory inBatch = new Memory(Math.max(keySize, 8));
         Memory outBatch = new Memory(Math.max(keySize, 8));
@@ -150,27 +175,36 @@ public final class BpfMap implements AutoCloseable {
         Memory opts = new Memory(BATCH_OPTS_SIZE);
         opts.clear();
         opts.setLong(0, BATCH_OPTS_SIZE);
+        Memory keys = null, values = null;
         boolean first = true;
         while (true) {
-            Memory keys = new Memory((long) keySize * count);
-            Memory values = new Memory((long) valueBytes * count);
+            if (keys == null || keys.size() < (long) keySize * count) { // reused until a bucket needs more room
+                keys = new Memory((long) keySize * count);
+                values = new Memory((long) valueBytes * count);
+            }
             countMem.setInt(0, count);
             int rc = LibBpf.bpf_map_lookup_batch(fd.require(), first ? null : inBatch, outBatch, keys, values, countMem, opts);
             if (rc < 0 && rc != -Errno.ENOENT) {
                 // ENOSPC: one hash bucket holds more entries than fit; retry the same batch bigger.
                 if (rc == -Errno.ENOSPC && count < maxEntries) { count *= 4; continue; }
-                if (first && isUnsupported(rc)) return null;
+                if (first && isUnsupported(rc)) return false;
                 throw Errno.fail("bpf_map_lookup_batch(" + name + ")", rc);
             }
             int got = countMem.getInt(0);
-            for (int i = 0; i < got; i++) {
-                out.add(new Entry(keys.getByteArray((long) i * keySize, keySize),
-                        values.getByteArray((long) i * valueBytes, valueBytes)));
-            }
-            if (rc == -Errno.ENOENT) return out;
+            // One copy out of native memory per batch; reading entry by entry through JNA costs far more.
+            byte[] keyBytes = keys.getByteArray(0, got * keySize);
+            byte[] valueBytesRead = values.getByteArray(0, got * valueBytes);
+            for (int i = 0; i < got; i++) visitor.accept(keyBytes, i * keySize, valueBytesRead, i * valueBytes);
+            if (rc == -Errno.ENOENT) return true;
             inBatch.write(0, outBatch.getByteArray(0, (int) outBatch.size()), 0, (int) outBatch.size());
             first = false;
         }
+    }
+
+    /** Entries per batch: about {@link #BATCH_BYTES} of keys and values, fewer for small maps. */
+    private int batchCount() {
+        long perEntry = (long) keySize + lookupSize();
+        return (int) Math.max(1, Math.min(maxEntries, Math.max(MIN_BATCH_COUNT, BATCH_BYTES / perEntry)));
     }
 
     private static boolean isUnsupported(int rc) {

@@ -25,24 +25,41 @@ public final class TextMapPrinter {
      * {@code kindIfEmpty} decides the newlines of an empty map (avg/stats maps end in two).
      */
     public static String print(String mapName, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
+        StringBuilder out = new StringBuilder();
+        append(out, mapName, entries, top, div, kindIfEmpty);
+        return out.toString();
+    }
+
+    /** Appends straight to one builder: a 100k-key map is a few MB of text, built once. */
+    private static void append(StringBuilder out, String mapName, List<MapEntry> entries, int top, int div, MapKind kindIfEmpty) {
         MapKind kind = MapKind.of(entries, kindIfEmpty);
         long divisor = div == 0 ? 1 : Integer.toUnsignedLong(div);
         boolean isStats = !entries.isEmpty() && entries.get(0).value() instanceof MapValue.Stats;
         List<MapEntry> shown = MapOrder.sorted(entries, isStats ? 0 : top);
-        List<String> parts = new ArrayList<>();
-        for (MapEntry e : shown) {
-            String key = mapName + keySuffix(e.key()) + ": ";
-            parts.add(key + (kind == MapKind.HIST ? "\n" : "") + valueText(e.value(), divisor));
-        }
-        return String.join("\n", parts) + (kind == MapKind.STATS ? "\n\n" : "\n");
+        for (int i = 0; i < shown.size(); i++) appendLine(out, i > 0, mapName, shown.get(i), kind, divisor);
+        out.append(kind == MapKind.STATS ? "\n\n" : "\n");
+    }
+
+    /**
+     * One element. A method of its own, as are the other steps done per element: the JVM compiles
+     * a method called often long before a loop that runs once (100k times) in the interpreter.
+     */
+    private static void appendLine(StringBuilder out, boolean newline, String mapName, MapEntry e, MapKind kind, long divisor) {
+        if (newline) out.append('\n');
+        out.append(mapName);
+        appendKeySuffix(out, e.key());
+        out.append(": ");
+        if (kind == MapKind.HIST) out.append('\n');
+        // the common case without a String; counts are unsigned, but below 2^63 they print alike
+        if (e.value() instanceof MapValue.Int v && divisor == 1 && (v.signed() || v.value() >= 0)) out.append(v.value());
+        else out.append(valueText(e.value(), divisor));
     }
 
     /** Every map at exit: the two newlines bpftrace writes first, then the maps ordered by name. */
     public static String printAtExit(Map<String, List<MapEntry>> maps, Map<String, MapKind> kindsIfEmpty) {
         SortedMap<String, List<MapEntry>> byName = new TreeMap<>(maps);
         StringBuilder out = new StringBuilder("\n\n");
-        byName.forEach((name, entries) ->
-                out.append(print(name, entries, 0, 0, kindsIfEmpty.getOrDefault(name, MapKind.SCALAR))));
+        byName.forEach((name, entries) -> append(out, name, entries, 0, 0, kindsIfEmpty.getOrDefault(name, MapKind.SCALAR)));
         return out.toString();
     }
 
@@ -56,11 +73,16 @@ public final class TextMapPrinter {
         return "Lost " + lost + " events\n";
     }
 
-    static String keySuffix(List<Object> key) {
-        if (key.isEmpty()) return "";
-        List<String> parts = new ArrayList<>();
-        for (Object o : key) parts.add(elementText(o));
-        return "[" + String.join(", ", parts) + "]";
+    private static void appendKeySuffix(StringBuilder out, List<Object> key) {
+        if (key.isEmpty()) return;
+        out.append('[');
+        for (int i = 0; i < key.size(); i++) {
+            if (i > 0) out.append(", ");
+            Object o = key.get(i);
+            if (o instanceof Long l) out.append(l.longValue());
+            else out.append(elementText(o));
+        }
+        out.append(']');
     }
 
     /** A value as bpftrace prints it in a map line or with print(value). */

@@ -24,42 +24,67 @@ public final class MapReader {
 
     /** With {@code keepStacks}, stack key parts stay {@link io.jbpftrace.symbols.StackTrace}s and tuples lists (flame graphs). */
     public List<MapEntry> read(MapInfo info, BpfMap map, boolean keepStacks) throws KernelException {
-        List<BpfMap.Entry> raw = map.entries();
         int cpus = map.type().perCpu() ? map.lookupSize() / Type.align8(map.valueSize()) : 1;
-        if (info.kind() == AggKind.HIST || info.kind() == AggKind.LHIST) return histograms(info, raw, cpus);
-        List<MapEntry> out = new ArrayList<>(raw.size());
-        for (BpfMap.Entry e : raw) out.add(new MapEntry(key(info, e.key(), keepStacks), value(info, ValueDecoder.le(e.value()), cpus)));
+        if (info.kind() == AggKind.HIST || info.kind() == AggKind.LHIST) return histograms(info, map.entries(), cpus);
+        KeyDecoder keys = new KeyDecoder(info.keyTypes(), keepStacks);
+        List<MapEntry> out = new ArrayList<>();
+        int valueBytes = map.lookupSize();
+        map.forEachEntry((k, keyOff, v, valueOff) -> out.add(new MapEntry(keys.decode(k, keyOff), value(info, v, valueOff, valueBytes, cpus))));
         return out;
     }
 
-    private List<Object> key(MapInfo info, byte[] key) { return key(info, key, false); }
+    /** Decodes the keys of one map; keys of plain integers (the big maps: pids, sizes, addresses) take a short cut. */
+    private final class KeyDecoder {
+        private final Type.Tuple type;
+        private final boolean allLongs;
+        private final boolean printable;
 
-    private List<Object> key(MapInfo info, byte[] key, boolean keepStacks) {
-        if (info.keyTypes().isEmpty()) return List.of();
-        Object decoded = decoder.decode(ValueDecoder.le(key), 0, new Type.Tuple(info.keyTypes()));
-        if (!keepStacks) decoded = ValueDecoder.printable(decoded, 4);
-        @SuppressWarnings("unchecked") List<Object> parts = (List<Object>) decoded;
-        return parts;
+        KeyDecoder(List<Type> keyTypes, boolean keepStacks) {
+            type = new Type.Tuple(keyTypes);
+            allLongs = keyTypes.stream().allMatch(ValueDecoder::isPlainLong);
+            printable = !keepStacks && keyTypes.stream().anyMatch(MapReader::holdsStack);
+        }
+
+        /** The key at {@code off} in {@code bytes}. */
+        List<Object> decode(byte[] bytes, int off) {
+            int n = type.elements().size();
+            if (n == 0) return List.of();
+            if (n == 1 && allLongs) return List.of(ValueDecoder.u64(bytes, off));
+            if (allLongs) {
+                Object[] parts = new Object[n];
+                for (int i = 0; i < n; i++) parts[i] = ValueDecoder.u64(bytes, off + 8 * i); // 8-byte slots
+                return List.of(parts);
+            }
+            Object decoded = decoder.decode(ValueDecoder.le(bytes, off, type.size()), 0, type);
+            if (printable) decoded = ValueDecoder.printable(decoded, 4);
+            @SuppressWarnings("unchecked") List<Object> parts = (List<Object>) decoded;
+            return parts;
+        }
     }
 
-    private MapValue value(MapInfo info, ByteBuffer v, int cpus) {
+    private static boolean holdsStack(Type t) {
+        return t instanceof Type.Stack || t instanceof Type.Tuple tu && tu.elements().stream().anyMatch(MapReader::holdsStack);
+    }
+
+    /** The {@code length} bytes at {@code off} in {@code v}: one slot per CPU for per-CPU maps, merged. */
+    private MapValue value(MapInfo info, byte[] v, int off, int length, int cpus) {
         int stride = Type.align8(info.valueSize());
         switch (info.kind()) {
             case VALUE -> {
                 // bpftrace indents a stack held as a map value like printf does, by 8
-                Object o = ValueDecoder.printable(decoder.decode(v, 0, info.valueType()), 8);
+                Object o = ValueDecoder.printable(decoder.decode(ValueDecoder.le(v, off, length), 0, info.valueType()), 8);
                 return ValueDecoder.toMapValue(o, info.valueType());
             }
             case COUNT, SUM -> {
                 long sum = 0;
-                for (int c = 0; c < cpus; c++) sum += v.getLong(c * stride);
+                for (int c = 0; c < cpus; c++) sum += ValueDecoder.u64(v, off + c * stride);
                 return new MapValue.Int(sum, info.kind() == AggKind.SUM);
             }
             case MIN, MAX -> {
                 Long best = null;
                 for (int c = 0; c < cpus; c++) {
-                    if (v.getLong(c * stride + 8) == 0) continue; // this CPU never saw a value
-                    long x = v.getLong(c * stride);
+                    if (ValueDecoder.u64(v, off + c * stride + 8) == 0) continue; // this CPU never saw a value
+                    long x = ValueDecoder.u64(v, off + c * stride);
                     if (best == null || (info.kind() == AggKind.MIN ? x < best : x > best)) best = x;
                 }
                 return new MapValue.Int(best == null ? 0 : best, true);
@@ -67,8 +92,8 @@ public final class MapReader {
             case AVG, STATS -> {
                 long count = 0, total = 0;
                 for (int c = 0; c < cpus; c++) {
-                    count += v.getLong(c * stride);
-                    total += v.getLong(c * stride + 8);
+                    count += ValueDecoder.u64(v, off + c * stride);
+                    total += ValueDecoder.u64(v, off + c * stride + 8);
                 }
                 return info.kind() == AggKind.AVG ? new MapValue.Avg(count, total) : new MapValue.Stats(count, total);
             }
@@ -82,10 +107,11 @@ public final class MapReader {
         int userKey = info.userKeySize();
         Map<String, List<Object>> keys = new LinkedHashMap<>();
         Map<String, long[]> counts = new LinkedHashMap<>();
+        KeyDecoder keyDecoder = new KeyDecoder(info.keyTypes(), false);
         for (BpfMap.Entry e : raw) {
             byte[] k = Arrays.copyOf(e.key(), userKey);
             String id = Arrays.toString(k);
-            keys.computeIfAbsent(id, x -> key(info, k));
+            keys.computeIfAbsent(id, x -> keyDecoder.decode(k, 0));
             long[] c = counts.computeIfAbsent(id, x -> new long[buckets]);
             int bucket = (int) ValueDecoder.le(e.key()).getLong(userKey);
             ByteBuffer v = ValueDecoder.le(e.value());

@@ -311,8 +311,11 @@ public final class Tracer implements AutoCloseable {
 
     private void detach() {
         synchronized (attachments) {
-            for (ProviderAttachment a : attachments) a.attachment().close();
-            attachments.clear();
+            try {
+                ParallelDetach.closeAll(attachments.stream().map(ProviderAttachment::attachment).toList());
+            } finally {
+                attachments.clear();
+            }
         }
     }
 
@@ -322,15 +325,15 @@ public final class Tracer implements AutoCloseable {
      */
     public int detach(ProbeProvider provider) {
         synchronized (attachments) {
-            int closed = 0;
+            List<Attachment> closing = new ArrayList<>();
             for (var it = attachments.iterator(); it.hasNext(); ) {
                 ProviderAttachment a = it.next();
                 if (a.provider() != provider) continue;
-                a.attachment().close();
+                closing.add(a.attachment());
                 it.remove();
-                closed++;
             }
-            return closed;
+            ParallelDetach.closeAll(closing);
+            return closing.size();
         }
     }
 
@@ -385,12 +388,15 @@ public final class Tracer implements AutoCloseable {
 
     @Override
     public void close() {
-        detach();
-        if (ring != null) ring.close();
-        if (beginRing != null) beginRing.close();
-        for (BpfProgram p : programs) p.close();
-        for (BpfMap m : maps) m.close();
-        programs.clear();
-        maps.clear();
+        try {
+            detach(); // probes first: a program or map must not go while a probe still runs it
+        } finally {
+            if (ring != null) ring.close();
+            if (beginRing != null) beginRing.close();
+            for (BpfProgram p : programs) p.close();
+            for (BpfMap m : maps) m.close();
+            programs.clear();
+            maps.clear();
+        }
     }
 }

@@ -23,8 +23,27 @@ public final class ValueDecoder {
 
     public static ByteBuffer le(byte[] bytes) { return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN); }
 
+    /** The {@code length} bytes at {@code off} as a buffer of their own (index 0 is {@code bytes[off]}). */
+    public static ByteBuffer le(byte[] bytes, int off, int length) {
+        return ByteBuffer.wrap(bytes, off, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The 8 little-endian bytes at {@code off} (an integer slot as BPF programs write them). */
+    public static long u64(byte[] bytes, int off) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) v = v << 8 | (bytes[off + i] & 0xff);
+        return v;
+    }
+
+    /** Whether {@link #decode} returns a type's value as the Long in its 8-byte slot. */
+    public static boolean isPlainLong(Type t) {
+        return !(t instanceof Type.Str || t instanceof Type.ProbeName || t instanceof Type.Stack || t instanceof Type.Printable
+                || t instanceof Type.Symbol sy && !sy.user() || t instanceof Type.Tuple);
+    }
+
     /** Decodes a value of type {@code t} at {@code off}; integers occupy 8 bytes, already sign/zero extended. */
     public Object decode(ByteBuffer buf, int off, Type t) {
+        if (isPlainLong(t)) return buf.getLong(off);
         if (t instanceof Type.Str s) return string(buf, off, s.size());
         if (t instanceof Type.ProbeName) return probeNames.apply((int) buf.getLong(off));
         if (t instanceof Type.Stack st) return stacks.apply(st, buf.getLong(off));
@@ -35,7 +54,7 @@ public final class ValueDecoder {
             for (int i = 0; i < tu.elements().size(); i++) out.add(decode(buf, off + tu.offsetOf(i), tu.elements().get(i)));
             return out;
         }
-        return buf.getLong(off);
+        throw new IllegalStateException("no decoding for " + t);
     }
 
     public static String string(ByteBuffer buf, int off, int max) {

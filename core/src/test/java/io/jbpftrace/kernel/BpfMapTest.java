@@ -62,6 +62,28 @@ class BpfMapTest {
         }
     }
 
+    @Test void batchesHandEveryEntryAtItsOwnOffsets() throws Exception {
+        int cpus = Bpf.possibleCpus();
+        try (BpfMap map = BpfMap.create(MapType.PERCPU_HASH, "@offsets", 8, 8, 4096)) {
+            for (int i = 0; i < 1000; i++) {
+                byte[] value = new byte[map.lookupSize()];
+                for (int cpu = 0; cpu < cpus; cpu++) System.arraycopy(u64(i * 10L + cpu), 0, value, cpu * 8, 8);
+                map.update(u64(i), value);
+            }
+            Map<Long, Long> seen = new HashMap<>();
+            map.forEachEntry((keys, keyOff, values, valueOff) -> {
+                long key = readU64(keys, keyOff);
+                for (int cpu = 0; cpu < cpus; cpu++) assertEquals(key * 10 + cpu, readU64(values, valueOff + cpu * 8));
+                seen.put(key, readU64(values, valueOff));
+            });
+            assertEquals(1000, seen.size());
+            // 64 entries a batch: many batches, each read into arrays the visitor sees at other offsets
+            List<BpfMap.Entry> small = map.lookupBatched(64);
+            assertEquals(1000, small.size());
+            for (BpfMap.Entry e : small) assertEquals(readU64(e.key(), 0) * 10, readU64(e.value(), 0));
+        }
+    }
+
     @Test void emptyHashHasNoEntries() throws Exception {
         try (BpfMap map = BpfMap.create(MapType.HASH, "empty", 4, 4, 8)) {
             assertEquals(List.of(), map.entries());
