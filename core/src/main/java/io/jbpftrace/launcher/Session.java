@@ -98,12 +98,15 @@ final class Session {
         }
     }
 
-    /** Without -k bpftrace 0.17 drops keys past the limit silently; a total missing keys is said here (stderr). */
-    private static void warnAboutFullMaps(Tracer tracer) throws Exception {
-        for (var e : tracer.refusedUpdates().entrySet()) {
-            System.err.println("WARNING: map " + e.getKey() + " reached its limit of " + tracer.maxMapKeys() + " keys: "
-                    + e.getValue() + " update" + (e.getValue() == 1 ? " was" : "s were") + " dropped"
-                    + " (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys)");
+    /**
+     * Without -k bpftrace 0.17 drops keys past the limit silently; a map that was full when read is
+     * said here (stderr), as its totals may miss keys.
+     */
+    private static void warnAboutFullMaps(Tracer tracer) {
+        for (String map : tracer.fullMaps()) {
+            System.err.println("WARNING: map " + map + " reached its limit of " + tracer.maxMapKeys() + " keys;"
+                    + " updates adding new keys were dropped (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys;"
+                    + " -k reports each)");
         }
     }
 

@@ -12,15 +12,21 @@ import java.util.List;
  */
 public record MapInfo(int id, String name, List<Type> keyTypes, AggKind kind, Type valueType, long[] lhist) {
 
-    /** Bytes of the user key (tuple layout), 8 for a key-less map. */
+    /**
+     * Bytes of the user key (tuple layout); a key-less map has an 8-byte 0 key, except a histogram,
+     * whose key is then only its bucket (shorter keys hash faster).
+     */
     public int userKeySize() {
-        return keyTypes.isEmpty() ? 8 : new Type.Tuple(keyTypes).size();
+        if (keyTypes.isEmpty()) return histogram() ? 0 : 8;
+        return new Type.Tuple(keyTypes).size();
     }
 
     /** Histogram maps append an 8-byte bucket index to the user key. */
     public int keySize() {
-        return userKeySize() + (kind == AggKind.HIST || kind == AggKind.LHIST ? 8 : 0);
+        return userKeySize() + (histogram() ? 8 : 0);
     }
+
+    private boolean histogram() { return kind == AggKind.HIST || kind == AggKind.LHIST; }
 
     public int valueSize() {
         return switch (kind) {

@@ -10,21 +10,29 @@ import io.jbpftrace.types.Type;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads a BPF map in one batch and merges per-CPU values into printable entries. */
 public final class MapReader {
     private final ValueDecoder decoder;
+    private final Set<String> full = new LinkedHashSet<>();
 
     public MapReader(ValueDecoder decoder) { this.decoder = decoder; }
+
+    /** Names of the maps that held their maximum number of keys when read, in the order first seen so. */
+    public Set<String> fullMaps() { return Collections.unmodifiableSet(full); }
 
     public List<MapEntry> read(MapInfo info, BpfMap map) throws KernelException { return read(info, map, false); }
 
     /** With {@code keepStacks}, stack key parts stay {@link io.jbpftrace.symbols.StackTrace}s and tuples lists (flame graphs). */
     public List<MapEntry> read(MapInfo info, BpfMap map, boolean keepStacks) throws KernelException {
         List<BpfMap.Entry> raw = map.entries();
+        if (raw.size() >= map.maxEntries()) full.add(info.name());
         int cpus = map.type().perCpu() ? map.lookupSize() / Type.align8(map.valueSize()) : 1;
         if (info.kind() == AggKind.HIST || info.kind() == AggKind.LHIST) return histograms(info, raw, cpus);
         List<MapEntry> out = new ArrayList<>(raw.size());
