@@ -24,11 +24,13 @@ final class ExprGen {
     IncrementGen increments;
     MapFunctionGen mapFunctions;
     private final CallGen calls;
+    private final CommGen comm;
 
     ExprGen(GenState g) {
         this.g = g;
         this.asm = g.asm;
         this.calls = new CallGen(g, this);
+        this.comm = new CommGen(g);
     }
 
     /** Passed instead of a slot offset (slots are negative R10 offsets) when the value goes to R0. */
@@ -137,7 +139,7 @@ final class ExprGen {
         int mark = g.frame.mark();
         if (e instanceof Expr.StrLit s) storeString(s.value(), off, size);
         else if (e instanceof Expr.Positional p) storeString(param(p), off, size);
-        else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm(off, size);
+        else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm.into(off, size);
         else if (e instanceof Expr.Builtin b && t instanceof Type.Printable) calls.printable(b.name(), null, off);
         else if (e instanceof Expr.Builtin b) storeString(providerBuiltin(b).constant(), off, size);
         else if (e instanceof Expr.Call c && c.name().equals("str")) calls.str(c, off, size);
@@ -232,14 +234,6 @@ final class ExprGen {
             }
             asm.storeImm(4, Reg.FP, off + i, word);
         }
-    }
-
-    /** bpf_get_current_comm writes all the bytes it is given (padding with zeros); only the rest needs zeroing. */
-    private void comm(int off, int size) {
-        if (size > 16) g.zero(off + 16, size - 16);
-        g.stackPtr(Reg.R1, off);
-        asm.mov(Reg.R2, Math.min(size, 16));
-        asm.call(Helper.GET_CURRENT_COMM);
     }
 
     private void binary(Expr.Binary b) {

@@ -33,6 +33,7 @@ final class Session {
         String script = options.program != null ? options.program : options.scriptFile != null ? readScript(options.scriptFile) : null;
         // A BEGIN/END-only script never starts the framework (CPU time), others start it while parsing (wall time).
         boolean eager = options.version || options.verbose || options.list || ProviderNeed.mayNeedProviders(script);
+        if (script != null && script.contains("comm")) io.jbpftrace.btf.Btf.vmlinuxInBackground(); // comm reads task_struct by BTF
         try (ProviderSource source = eager ? BackgroundProviderSource.start(this::providerSource)
                 : BackgroundProviderSource.onDemand(this::providerSource)) {
             if (options.version) return version(source);
