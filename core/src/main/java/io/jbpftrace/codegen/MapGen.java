@@ -115,6 +115,10 @@ final class MapGen {
             exprs.toR0(call.args().get(0));
             asm.mov(Reg.R7, Reg.R0);
         }
+        if (info.bucketArray()) {
+            bucketSlot(info);
+            return;
+        }
         int key;
         if (kind == AggKind.HIST || kind == AggKind.LHIST) {
             key = info.userKeySize() == 0 ? g.frame.alloc(info.keySize()) : key(target);
@@ -131,6 +135,18 @@ final class MapGen {
         int val = g.frame.alloc(info.valueSize());
         firstValue(kind, val);
         update(info, key, val);
+        asm.bind(done);
+    }
+
+    /** A key-less histogram in a per-CPU array: its bucket's slot always exists, so no insert path. */
+    private void bucketSlot(MapInfo info) {
+        int key = g.frame.alloc(8);
+        if (info.kind() == AggKind.HIST) log2Bucket(); else linearBucket(info.lhist());
+        asm.store(4, Reg.FP, key, Reg.R0);
+        lookup(info, key);
+        Label done = asm.newLabel("aggdone");
+        asm.jumpIf(Op.JEQ, Reg.R0, 0, done);
+        increment(0, 1);
         asm.bind(done);
     }
 

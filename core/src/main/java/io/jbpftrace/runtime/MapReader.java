@@ -32,7 +32,7 @@ public final class MapReader {
     /** With {@code keepStacks}, stack key parts stay {@link io.jbpftrace.symbols.StackTrace}s and tuples lists (flame graphs). */
     public List<MapEntry> read(MapInfo info, BpfMap map, boolean keepStacks) throws KernelException {
         List<BpfMap.Entry> raw = map.entries();
-        if (raw.size() >= map.maxEntries()) full.add(info.name());
+        if (!info.bucketArray() && raw.size() >= map.maxEntries()) full.add(info.name());
         int cpus = map.type().perCpu() ? map.lookupSize() / Type.align8(map.valueSize()) : 1;
         if (info.kind() == AggKind.HIST || info.kind() == AggKind.LHIST) return histograms(info, raw, cpus);
         List<MapEntry> out = new ArrayList<>(raw.size());
@@ -84,18 +84,24 @@ public final class MapReader {
         }
     }
 
+    private static boolean isZero(byte[] bytes) {
+        for (byte b : bytes) if (b != 0) return false;
+        return true;
+    }
+
     /** Histogram maps have one BPF entry per (key, bucket); group them back by key. */
     private List<MapEntry> histograms(MapInfo info, List<BpfMap.Entry> raw, int cpus) {
-        int buckets = info.kind() == AggKind.HIST ? 66 : (int) info.lhistBuckets() + 2;
+        int buckets = info.histBuckets();
         int userKey = info.userKeySize();
         Map<String, List<Object>> keys = new LinkedHashMap<>();
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (BpfMap.Entry e : raw) {
+            if (info.bucketArray() && isZero(e.value())) continue; // a slot never counted: the hash map has no such key
             byte[] k = Arrays.copyOf(e.key(), userKey);
             String id = Arrays.toString(k);
             keys.computeIfAbsent(id, x -> key(info, k));
             long[] c = counts.computeIfAbsent(id, x -> new long[buckets]);
-            int bucket = (int) ValueDecoder.le(e.key()).getLong(userKey);
+            int bucket = info.bucketArray() ? ValueDecoder.le(e.key()).getInt(0) : (int) ValueDecoder.le(e.key()).getLong(userKey);
             ByteBuffer v = ValueDecoder.le(e.value());
             if (bucket >= 0 && bucket < buckets) for (int cpu = 0; cpu < cpus; cpu++) c[bucket] += v.getLong(cpu * 8);
         }

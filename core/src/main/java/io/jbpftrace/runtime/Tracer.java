@@ -80,6 +80,10 @@ public final class Tracer implements AutoCloseable {
     /** Creates the maps and loads every program; nothing is attached yet. */
     public void load() throws KernelException {
         for (MapInfo info : script.analysis().maps().values()) {
+            if (info.bucketArray()) {
+                maps.add(BpfMap.create(MapType.PERCPU_ARRAY, info.name(), info.keySize(), info.valueSize(), info.histBuckets()));
+                continue;
+            }
             MapType type = info.kind().perCpu() ? MapType.PERCPU_HASH : MapType.HASH;
             maps.add(BpfMap.create(type, info.name(), info.keySize(), info.valueSize(), script.context().config().maxMapKeys()));
         }

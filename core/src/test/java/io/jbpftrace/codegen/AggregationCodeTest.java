@@ -1,13 +1,16 @@
 package io.jbpftrace.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 
 import io.jbpftrace.bpf.Helper;
 import io.jbpftrace.bpf.Insn;
 import io.jbpftrace.btf.Btf;
 import io.jbpftrace.passes.Compiler;
+import io.jbpftrace.passes.MapInfo;
 import io.jbpftrace.registry.ProviderRegistry;
 import io.jbpftrace.runtime.BeginEndProvider;
 import io.jbpftrace.spi.Kernel;
@@ -44,9 +47,27 @@ class AggregationCodeTest {
         assertEquals(COMM + 27, insns("BEGIN { @[pid, comm] = sum(5); }").size()); // xlated from args->count: 36, bpftrace 39
     }
 
-    @Test void keylessHistogram() {
-        assertEquals(50, insns("BEGIN { @ = hist(5); }").size()); // the tracepoint version's xlated code from args->ret: 55, bpftrace 58
-        assertEquals(8, compile("BEGIN { @ = hist(5); }").analysis().map("@").keySize()); // the bucket alone
+    @Test void keylessHistogramInABucketArray() {
+        // argument (2), bucket (25), u32 store, lookup (5), null check, increment (3), exit (2): no
+        // hashing, no insert path
+        assertEquals(40, insns("BEGIN { @ = hist(5); }").size());
+        MapInfo array = compile("BEGIN { @ = hist(5); }").analysis().map("@");
+        assertTrue(array.bucketArray());
+        assertEquals(4, array.keySize());
+        assertEquals(66, array.histBuckets());
+        assertEquals(12, compile("BEGIN { @ = lhist(5, 0, 100, 10); }").analysis().map("@").histBuckets());
+    }
+
+    /** Where an array could print differently from bpftrace's hash map, the hash map stays. */
+    @Test void keylessHistogramsThatStayHashMaps() {
+        for (String script : List.of("BEGIN { @ = hist(5); zero(@); }", "BEGIN { @ = hist(5); delete(@); }",
+                "BEGIN { @ = hist(5); $n = len(@); }", "config = { max_map_keys = 65 } BEGIN { @ = hist(5); }")) {
+            MapInfo hash = compile(script).analysis().map("@");
+            assertFalse(hash.bucketArray(), script);
+            assertEquals(8, hash.keySize(), script); // the bucket alone
+        }
+        assertTrue(compile("config = { max_map_keys = 66 } BEGIN { @ = hist(5); }").analysis().map("@").bucketArray());
+        assertFalse(compile("BEGIN { @[1] = hist(5); }").analysis().map("@").bucketArray());
         assertEquals(16, compile("BEGIN { @[1] = hist(5); }").analysis().map("@").keySize());
     }
 
