@@ -33,8 +33,10 @@ for t in /usr/bin/time gcc bpftool jq; do command -v $t >/dev/null || { echo "ne
 
 work=$(mktemp -d /tmp/jbpftrace-bench.XXXXXX)
 stats_was=$(sysctl -n kernel.bpf_stats_enabled)
+stats_set=
 cleanup() {
-  sysctl -qw kernel.bpf_stats_enabled="$stats_was"
+  # only kcost changes the sysctl: restoring it otherwise would turn it off under a kcost running meanwhile
+  [ -z "$stats_set" ] || sysctl -qw kernel.bpf_stats_enabled="$stats_was"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -135,16 +137,18 @@ bench_kcost() {
     [sum]='tracepoint:syscalls:sys_enter_read { @[pid, comm] = sum(args->count); }'
     [printf]='tracepoint:syscalls:sys_enter_read { printf("%d %s\n", pid, comm); }'
   )
-  sysctl -qw kernel.bpf_stats_enabled=1
+  stats_set=1
   for _ in $(seq "$runs"); do
     for s in count hist sum printf; do
       for t in J B; do
         start_traced $t "${scripts[$s]}" -o "$work/printed" || continue
         local before after
+        sysctl -qw kernel.bpf_stats_enabled=1 # again: another bench run may have restored it meanwhile
         before=$(prog_stats)
         "$storm" read 64 200000 >/dev/null
         after=$(prog_stats)
         stop_traced
+        [ "$(sysctl -n kernel.bpf_stats_enabled)" = 1 ] || { echo "kcost $s $t: bpf_stats turned off meanwhile, skipped" >&2; continue; }
         # ns per run and instructions, summed over the tool's tracepoint programs (there is one)
         read -r ns insns < <(join <(echo "$before" | sort) <(echo "$after" | sort) |
           awk '{ dt += $5 - $2; dn += $6 - $3; insns += $7 } END { printf "%.1f %d\n", dn ? dt / dn : 0, insns }')

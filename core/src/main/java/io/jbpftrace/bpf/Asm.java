@@ -153,6 +153,26 @@ public final class Asm {
         return fixups.stream().anyMatch(f -> f.target() == label);
     }
 
+    /**
+     * Removes the first instruction (a prologue found unneeded); later instructions, jumps, map and
+     * function references move up one. Nothing may jump to it.
+     */
+    public void removeFirst() {
+        java.util.Set<Label> labels = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Fixup f : fixups) labels.add(f.target());
+        for (Fixup f : funcRefs) labels.add(f.target());
+        labels.addAll(subprograms);
+        for (Label l : labels) {
+            if (l.position == 0) throw new IllegalStateException("a jump targets the first instruction: " + l);
+            if (l.bound()) l.position--;
+        }
+        fixups.replaceAll(f -> new Fixup(f.insnIndex() - 1, f.target()));
+        funcRefs.replaceAll(f -> new Fixup(f.insnIndex() - 1, f.target()));
+        mapRefs.replaceAll(m -> new MapRef(m.insnIndex() - 1, m.mapIndex()));
+        insns.remove(0);
+        origins.remove(0);
+    }
+
     /** Resolves jumps and returns the finished instruction list. */
     public List<Insn> build() {
         List<Insn> out = new ArrayList<>(insns);

@@ -29,7 +29,7 @@ final class CallGen {
     void call(Expr.Call c) {
         switch (c.name()) {
             case "ksym" -> exprs.toR0(c.args().get(0));
-            case "reg" -> asm.load(8, Reg.R0, GenState.CTX, io.jbpftrace.spi.PtRegs.offsetOf(((Expr.StrLit) c.args().get(0)).value()));
+            case "reg" -> asm.load(8, Reg.R0, g.ctx(), io.jbpftrace.spi.PtRegs.offsetOf(((Expr.StrLit) c.args().get(0)).value()));
             case "kaddr", "cgroupid" -> exprs.loadConst(g.analysis.constant(c));
             case "uptr", "kptr" -> exprs.toR0(c.args().get(0));
             case "bswap" -> {
@@ -38,7 +38,7 @@ final class CallGen {
                 if (size == 1) asm.alu64Imm(Op.AND, Reg.R0, 0xff);
                 else asm.swapBytes(Reg.R0, size * 8);
             }
-            case "uaddr" -> symbolAddress(c).code().emit(asm, GenState.CTX, Reg.R0);
+            case "uaddr" -> symbolAddress(c).code().emit(asm, g.ctx(), Reg.R0);
             case "has_key" -> exprs.mapFunctions.hasKey(c);
             case "len" -> exprs.mapFunctions.len(c);
             case "strcontains" -> new StrContainsGen(g, exprs).contains(c.args().get(0), c.args().get(1));
@@ -153,7 +153,7 @@ final class CallGen {
     private void readArray(Expr e, int off, int size) {
         if (e instanceof Expr.Field f && g.type(f.target()) instanceof Type.Record rec) {
             Type.Field field = rec.field(f.field()).orElseThrow();
-            asm.mov(Reg.R3, GenState.CTX).add(Reg.R3, field.offset());
+            asm.mov(Reg.R3, g.ctx()).add(Reg.R3, field.offset());
         } else {
             exprs.toR0(e);
             asm.mov(Reg.R3, Reg.R0);

@@ -24,11 +24,13 @@ final class ExprGen {
     IncrementGen increments;
     MapFunctionGen mapFunctions;
     private final CallGen calls;
+    private final CommGen comm;
 
     ExprGen(GenState g) {
         this.g = g;
         this.asm = g.asm;
         this.calls = new CallGen(g, this);
+        this.comm = new CommGen(g);
     }
 
     /** Passed instead of a slot offset (slots are negative R10 offsets) when the value goes to R0. */
@@ -85,7 +87,7 @@ final class ExprGen {
             toR0(ix.target());
             user = p.user();
         } else if (ix.target() instanceof Expr.Field f && g.type(f.target()) instanceof Type.Record rec && f.target() instanceof Expr.Builtin) {
-            asm.mov(Reg.R0, GenState.CTX).add(Reg.R0, rec.field(f.field()).orElseThrow().offset());
+            asm.mov(Reg.R0, g.ctx()).add(Reg.R0, rec.field(f.field()).orElseThrow().offset());
         } else if (ix.target() instanceof Expr.Field f) {
             user = addressOf(f);
         } else {
@@ -137,7 +139,7 @@ final class ExprGen {
         int mark = g.frame.mark();
         if (e instanceof Expr.StrLit s) storeString(s.value(), off, size);
         else if (e instanceof Expr.Positional p) storeString(param(p), off, size);
-        else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm(off, size);
+        else if (e instanceof Expr.Builtin b && b.name().equals("comm")) comm.into(off, size);
         else if (e instanceof Expr.Builtin b && t instanceof Type.Printable) calls.printable(b.name(), null, off);
         else if (e instanceof Expr.Builtin b) storeString(providerBuiltin(b).constant(), off, size);
         else if (e instanceof Expr.Call c && c.name().equals("str")) calls.str(c, off, size);
@@ -191,7 +193,7 @@ final class ExprGen {
             loadConst(g.analysis.constant(b));
             return;
         }
-        providerBuiltin(b).code().emit(asm, GenState.CTX, Reg.R0);
+        providerBuiltin(b).code().emit(asm, g.ctx(), Reg.R0);
     }
 
     /** The probe's provider first, then the core's builtins. */
@@ -207,7 +209,7 @@ final class ExprGen {
     /** R0 = stack id (user stacks: pid << 32 | id), negative ids are kept so userspace can tell a failure. */
     private void stack(Type.Stack st) {
         final int userStackFlag = 1 << 8;
-        asm.mov(Reg.R1, GenState.CTX);
+        asm.mov(Reg.R1, g.ctx());
         asm.ldMap(Reg.R2, g.analysis.stackMapIndex(Math.min(st.limit(), SemanticPass.DEFAULT_STACK_FRAMES)));
         asm.mov(Reg.R3, st.user() ? userStackFlag : 0);
         asm.call(Helper.GET_STACKID);
@@ -232,14 +234,6 @@ final class ExprGen {
             }
             asm.storeImm(4, Reg.FP, off + i, word);
         }
-    }
-
-    /** bpf_get_current_comm writes all the bytes it is given (padding with zeros); only the rest needs zeroing. */
-    private void comm(int off, int size) {
-        if (size > 16) g.zero(off + 16, size - 16);
-        g.stackPtr(Reg.R1, off);
-        asm.mov(Reg.R2, Math.min(size, 16));
-        asm.call(Helper.GET_CURRENT_COMM);
     }
 
     private void binary(Expr.Binary b) {
@@ -387,18 +381,18 @@ final class ExprGen {
             g.zero(off, size);
             g.stackPtr(Reg.R1, off);
             asm.mov(Reg.R2, Math.min(a.size(), size));
-            asm.mov(Reg.R3, GenState.CTX).add(Reg.R3, field.offset());
+            asm.mov(Reg.R3, g.ctx()).add(Reg.R3, field.offset());
             asm.call(Helper.PROBE_READ_KERNEL);
         } else if (ft instanceof Type.DataLoc) {
             int size = g.type(f).size();
             g.zero(off, size);
-            asm.load(4, Reg.R3, GenState.CTX, field.offset());
-            asm.alu64Imm(Op.AND, Reg.R3, 0xffff).alu64Reg(Op.ADD, Reg.R3, GenState.CTX);
+            asm.load(4, Reg.R3, g.ctx(), field.offset());
+            asm.alu64Imm(Op.AND, Reg.R3, 0xffff).alu64Reg(Op.ADD, Reg.R3, g.ctx());
             g.stackPtr(Reg.R1, off);
             asm.mov(Reg.R2, size);
             asm.call(Helper.PROBE_READ_KERNEL_STR);
         } else {
-            loadSized(Reg.R0, GenState.CTX, field.offset(), ft);
+            loadSized(Reg.R0, g.ctx(), field.offset(), ft);
         }
     }
 

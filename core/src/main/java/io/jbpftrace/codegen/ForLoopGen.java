@@ -52,7 +52,7 @@ final class ForLoopGen {
         int ctxSpill = g.frame.alloc(8), returned = g.frame.alloc(8);
         Label entry = asm.newLabel("for_body");
         pending.add(new Pending(f, entry, new HashMap<>(g.varSlots), new HashMap<>(g.varSizes), ctxSpill, returned, g.frame));
-        asm.store(8, Reg.FP, ctxSpill, GenState.CTX).storeImm(8, Reg.FP, returned, 0);
+        asm.store(8, Reg.FP, ctxSpill, g.ctx()).storeImm(8, Reg.FP, returned, 0);
         asm.ldMap(Reg.R1, g.analysis.map(f.map().name()).id()).ldFunc(Reg.R2, entry);
         asm.mov(Reg.R3, Reg.FP).mov(Reg.R4, 0).call(Helper.FOR_EACH_MAP_ELEM);
         asm.load(8, Reg.R0, Reg.FP, returned).jumpIf(Op.JNE, Reg.R0, 0, g.exit);
@@ -100,7 +100,7 @@ final class ForLoopGen {
             g.varSlots.put(name, local);
             g.varSizes.put(name, size);
         }
-        asm.load(8, Reg.R1, Reg.FP, parent).load(8, GenState.CTX, Reg.R1, p.ctxSpill());
+        asm.load(8, Reg.R1, Reg.FP, parent).load(8, g.ctx(), Reg.R1, p.ctxSpill());
         g.loops.push(new Label[] {next, stop});
         program.allocateVariables(p.loop().body());
         boolean leaves = program.block(p.loop().body());

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * What the generators of one program share. Register use: R6 holds the context for the whole
- * program; R0-R5 are scratch (helpers clobber them); R7 and R8 carry an aggregation's argument and
- * value pointer across helper calls; R9 is for a single expression node that calls two helpers;
+ * program (when used); R0-R5 are scratch (helpers clobber them); R7 carries an aggregation's
+ * argument across helper calls; R9 is for a single expression node that calls two helpers;
  * intermediate values otherwise live in stack slots.
  */
 final class GenState {
@@ -40,6 +40,8 @@ final class GenState {
     final HelperChecks checks = new HelperChecks(this);
     /** The node whose code is being generated, for -k/-kk warnings. */
     Node site;
+    /** Whether any code read the context register; if not, the prologue's copy of it is dropped. */
+    private boolean ctxUsed;
 
     GenState(CompileContext ctx, Analysis analysis, ProbeInstance instance, OutputTable output, int ringbufMap) {
         this.ctx = ctx;
@@ -49,6 +51,14 @@ final class GenState {
         this.ringbufMap = ringbufMap;
         this.structs = new StructTypes(ctx.program().structs());
     }
+
+    /** The register holding the probe context (saved by the prologue only if this was asked for). */
+    Reg ctx() {
+        ctxUsed = true;
+        return CTX;
+    }
+
+    boolean ctxUsed() { return ctxUsed; }
 
     Type type(Expr e) { return analysis.typeOf(instance, e); }
 

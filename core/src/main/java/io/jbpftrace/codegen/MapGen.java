@@ -13,7 +13,6 @@ import java.util.List;
 
 /** Lowers map reads, writes, deletes and the aggregation functions. */
 final class MapGen {
-    private static final int E2BIG = 7;
     private final GenState g;
     private final Asm asm;
     private final ExprGen exprs;
@@ -26,7 +25,7 @@ final class MapGen {
 
     private MapInfo info(Expr.MapRef m) { return g.analysis.map(m.name()); }
 
-    /** Builds the key of {@code m} in a new slot (bucket index space left for histograms). */
+    /** Builds the key of {@code m} in a new slot (bucket index space left for histograms; a key-less map's key is 0). */
     int key(Expr.MapRef m) {
         MapInfo info = info(m);
         int off = g.frame.alloc(info.keySize());
@@ -55,19 +54,6 @@ final class MapGen {
         g.stackPtr(Reg.R3, valueOff);
         asm.mov(Reg.R4, 0);
         g.checks.call(Helper.MAP_UPDATE_ELEM);
-        countIfFull(info);
-    }
-
-    /**
-     * A full hash map refuses new keys with E2BIG: count the refusals per map so userspace can say the
-     * totals are incomplete, even without -k. Branch-free like the lost-event count; R0 keeps the result.
-     */
-    private void countIfFull(MapInfo info) {
-        asm.mov(Reg.R1, Reg.R0).alu64Imm(Op.ADD, Reg.R1, E2BIG); // 0 exactly when the map was full
-        asm.mov(Reg.R2, Reg.R1).neg(Reg.R2).alu64Reg(Op.OR, Reg.R1, Reg.R2).alu64Imm(Op.RSH, Reg.R1, 63); // 1 unless full
-        asm.alu64Imm(Op.XOR, Reg.R1, 1);
-        asm.ldMapValue(Reg.R2, g.analysis.mapFullCounts(), 8 * info.id());
-        asm.atomicAdd(8, Reg.R2, 0, Reg.R1);
     }
 
     /** Integer read; an absent key reads as 0. */
@@ -120,8 +106,8 @@ final class MapGen {
     }
 
     /**
-     * Per-CPU aggregation: look the key up; update in place when present, else insert the first value.
-     * R7 holds the argument, R8 the value pointer.
+     * Per-CPU aggregation: look the key up; update in place when present (R0 points at the value), else
+     * insert the first value. R7 holds the argument.
      */
     private void aggregate(MapInfo info, Expr.MapRef target, Expr.Call call) {
         AggKind kind = info.kind();
@@ -129,19 +115,38 @@ final class MapGen {
             exprs.toR0(call.args().get(0));
             asm.mov(Reg.R7, Reg.R0);
         }
-        int key = key(target);
+        if (info.bucketArray()) {
+            bucketSlot(info);
+            return;
+        }
+        int key;
         if (kind == AggKind.HIST || kind == AggKind.LHIST) {
+            key = info.userKeySize() == 0 ? g.frame.alloc(info.keySize()) : key(target);
             if (kind == AggKind.HIST) log2Bucket(); else linearBucket(info.lhist());
             asm.store(8, Reg.FP, key + info.userKeySize(), Reg.R0);
+        } else {
+            key = key(target);
         }
         lookup(info, key);
         Label absent = asm.newLabel("absent"), done = asm.newLabel("aggdone");
-        asm.jumpIf(Op.JEQ, Reg.R0, 0, absent).mov(Reg.R8, Reg.R0);
+        asm.jumpIf(Op.JEQ, Reg.R0, 0, absent);
         inPlace(kind);
         asm.jump(done).bind(absent);
-        int val = g.frame.alloc(16);
+        int val = g.frame.alloc(info.valueSize());
         firstValue(kind, val);
         update(info, key, val);
+        asm.bind(done);
+    }
+
+    /** A key-less histogram in a per-CPU array: its bucket's slot always exists, so no insert path. */
+    private void bucketSlot(MapInfo info) {
+        int key = g.frame.alloc(8);
+        if (info.kind() == AggKind.HIST) log2Bucket(); else linearBucket(info.lhist());
+        asm.store(4, Reg.FP, key, Reg.R0);
+        lookup(info, key);
+        Label done = asm.newLabel("aggdone");
+        asm.jumpIf(Op.JEQ, Reg.R0, 0, done);
+        increment(0, 1);
         asm.bind(done);
     }
 
@@ -155,27 +160,27 @@ final class MapGen {
             }
             case MIN, MAX -> {
                 Label keep = asm.newLabel("keep"), store = asm.newLabel("store");
-                asm.load(8, Reg.R1, Reg.R8, 8).jumpIf(Op.JEQ, Reg.R1, 0, store);
-                asm.load(8, Reg.R1, Reg.R8, 0);
+                asm.load(8, Reg.R1, Reg.R0, 8).jumpIf(Op.JEQ, Reg.R1, 0, store);
+                asm.load(8, Reg.R1, Reg.R0, 0);
                 asm.jumpIf(kind == AggKind.MIN ? Op.JSGE : Op.JSLE, Reg.R7, Reg.R1, keep);
-                asm.bind(store).store(8, Reg.R8, 0, Reg.R7).storeImm(8, Reg.R8, 8, 1).bind(keep);
+                asm.bind(store).store(8, Reg.R0, 0, Reg.R7).storeImm(8, Reg.R0, 8, 1).bind(keep);
             }
             default -> throw new IllegalStateException(kind.name());
         }
     }
 
     private void increment(int off, int by) {
-        asm.load(8, Reg.R1, Reg.R8, off).add(Reg.R1, by).store(8, Reg.R8, off, Reg.R1);
+        asm.load(8, Reg.R1, Reg.R0, off).add(Reg.R1, by).store(8, Reg.R0, off, Reg.R1);
     }
 
     private void addR7(int off) {
-        asm.load(8, Reg.R1, Reg.R8, off).alu64Reg(Op.ADD, Reg.R1, Reg.R7).store(8, Reg.R8, off, Reg.R1);
+        asm.load(8, Reg.R1, Reg.R0, off).alu64Reg(Op.ADD, Reg.R1, Reg.R7).store(8, Reg.R0, off, Reg.R1);
     }
 
     private void firstValue(AggKind kind, int val) {
         switch (kind) {
-            case COUNT, HIST, LHIST -> asm.storeImm(8, Reg.FP, val, 1).storeImm(8, Reg.FP, val + 8, 0);
-            case SUM -> asm.store(8, Reg.FP, val, Reg.R7).storeImm(8, Reg.FP, val + 8, 0);
+            case COUNT, HIST, LHIST -> asm.storeImm(8, Reg.FP, val, 1);
+            case SUM -> asm.store(8, Reg.FP, val, Reg.R7);
             case AVG, STATS -> asm.storeImm(8, Reg.FP, val, 1).store(8, Reg.FP, val + 8, Reg.R7);
             case MIN, MAX -> asm.store(8, Reg.FP, val, Reg.R7).storeImm(8, Reg.FP, val + 8, 1);
             default -> throw new IllegalStateException(kind.name());

@@ -14,7 +14,7 @@ import io.jbpftrace.types.Type;
 import java.util.List;
 
 /**
- * Pass 3: lowers one probe instance to a BPF program: prologue (save the context), predicate,
+ * Pass 3: lowers one probe instance to a BPF program: prologue (save the context if used), predicate,
  * statements, and a common exit returning 0.
  */
 public final class ProgramGen {
@@ -63,6 +63,7 @@ public final class ProgramGen {
         g.asm.origin(g.instance.probe());
         g.asm.bind(g.exit).mov(Reg.R0, 0).exit();
         forLoops.emitCallbacks();
+        if (!g.ctxUsed()) g.asm.removeFirst(); // the context copy nothing read
     }
 
     /**

@@ -33,6 +33,7 @@ final class Session {
         String script = options.program != null ? options.program : options.scriptFile != null ? readScript(options.scriptFile) : null;
         // A BEGIN/END-only script never starts the framework (CPU time), others start it while parsing (wall time).
         boolean eager = options.version || options.verbose || options.list || ProviderNeed.mayNeedProviders(script);
+        if (script != null && script.contains("comm")) io.jbpftrace.btf.Btf.vmlinuxInBackground(); // comm reads task_struct by BTF
         try (ProviderSource source = eager ? BackgroundProviderSource.start(this::providerSource)
                 : BackgroundProviderSource.onDemand(this::providerSource)) {
             if (options.version) return version(source);
@@ -99,12 +100,15 @@ final class Session {
         }
     }
 
-    /** Without -k bpftrace 0.17 drops keys past the limit silently; a total missing keys is said here (stderr). */
-    private static void warnAboutFullMaps(Tracer tracer) throws Exception {
-        for (var e : tracer.refusedUpdates().entrySet()) {
-            System.err.println("WARNING: map " + e.getKey() + " reached its limit of " + tracer.maxMapKeys() + " keys: "
-                    + e.getValue() + " update" + (e.getValue() == 1 ? " was" : "s were") + " dropped"
-                    + " (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys)");
+    /**
+     * Without -k bpftrace 0.17 drops keys past the limit silently; a map that was full when read is
+     * said here (stderr), as its totals may miss keys.
+     */
+    private static void warnAboutFullMaps(Tracer tracer) {
+        for (String map : tracer.fullMaps()) {
+            System.err.println("WARNING: map " + map + " reached its limit of " + tracer.maxMapKeys() + " keys;"
+                    + " updates adding new keys were dropped (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys;"
+                    + " -k reports each)");
         }
     }
 

@@ -40,7 +40,4 @@ public record Analysis(List<ProbeInstance> instances, Map<String, MapInfo> maps,
 
     /** Map index of the one-slot array counting events a full ring dropped. */
     public int lostEvents() { return beginRing() + 1; }
-
-    /** Map index of the one-slot array counting, per user map, updates refused because the map was full. */
-    public int mapFullCounts() { return lostEvents() + 1; }
 }

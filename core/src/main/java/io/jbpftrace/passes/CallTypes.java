@@ -211,6 +211,7 @@ final class CallTypes {
             case "delete" -> {
                 argCount(c, 1, 1);
                 if (!(args.get(0) instanceof Expr.MapRef m)) throw ctx.error(c, "delete() expects a map to be provided");
+                pass.zeroedDeletedOrCounted.add(m.name());
                 mapKeys(m);
                 if (pass.strict && maps.get(m.name()) == null) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
                 return Type.VOID;
@@ -224,6 +225,7 @@ final class CallTypes {
                     return Type.VOID;
                 }
                 if (args.get(0) instanceof Expr.MapRef m && m.keys().isEmpty()) {
+                    if (c.name().equals("zero")) pass.zeroedDeletedOrCounted.add(m.name());
                     if (pass.strict && maps.get(m.name()) == null) throw ctx.error(m, m.name().length(), "Undefined map: " + m.name());
                     for (Expr a : args.subList(1, args.size())) {
                         if (!(a instanceof Expr.IntLit)) throw ctx.error(c, "print() expects a integer literal (" + typeWord(expr(a)) + " provided)");
@@ -234,7 +236,10 @@ final class CallTypes {
                 throw ctx.error(c, c.name() + "() expects a map to be provided");
             }
             default -> {
-                if (MapFunctions.handles(c.name())) return mapFunctions.call(c);
+                if (MapFunctions.handles(c.name())) {
+                    if (c.name().equals("len") && !args.isEmpty() && args.get(0) instanceof Expr.MapRef m) pass.zeroedDeletedOrCounted.add(m.name());
+                    return mapFunctions.call(c);
+                }
                 if (AggKind.ofFunction(c.name()) != null) throw ctx.error(c, c.name() + "() should be directly assigned to a map");
                 throw ctx.error(c, c.name().length(), "Unknown function: " + c.name());
             }

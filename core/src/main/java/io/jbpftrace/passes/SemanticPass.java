@@ -28,6 +28,8 @@ public final class SemanticPass {
     private final CallTypes calls;
     private final IdentifierResolver identifiers;
     final Map<String, MapSig> maps = new HashMap<>();
+    /** Maps passed to zero(), delete() or len(): they stay hash maps (see MapInfo#canUseBucketArray). */
+    final java.util.Set<String> zeroedDeletedOrCounted = new java.util.HashSet<>();
     private final List<Integer> stackDepths = new ArrayList<>();
     final IdentityHashMap<Expr, Long> constants = new IdentityHashMap<>();
     // strict, instance and types change per round and per probe: CallTypes reads them here
@@ -74,7 +76,8 @@ public final class SemanticPass {
         int id = 0;
         for (String name : new TreeMap<>(maps).keySet()) {
             MapSig s = maps.get(name);
-            infos.put(name, new MapInfo(id++, name, s.keys, s.kind, s.value == null ? Type.Int.S64 : s.value, s.lhist));
+            boolean array = MapInfo.canUseBucketArray(s.keys, s.kind, s.lhist, zeroedDeletedOrCounted.contains(name), ctx.config().maxMapKeys());
+            infos.put(name, new MapInfo(id++, name, s.keys, s.kind, s.value == null ? Type.Int.S64 : s.value, s.lhist, array));
         }
         return new Analysis(instances, infos, List.copyOf(all), List.copyOf(stackDepths), constants);
     }

@@ -10,27 +10,44 @@ import io.jbpftrace.types.Type;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads a BPF map in one batch and merges per-CPU values into printable entries. */
 public final class MapReader {
     private final ValueDecoder decoder;
+    private final Set<String> full = new LinkedHashSet<>();
 
     public MapReader(ValueDecoder decoder) { this.decoder = decoder; }
+
+    /** Names of the maps that held their maximum number of keys when read, in the order first seen so. */
+    public Set<String> fullMaps() { return Collections.unmodifiableSet(full); }
 
     public List<MapEntry> read(MapInfo info, BpfMap map) throws KernelException { return read(info, map, false); }
 
     /** With {@code keepStacks}, stack key parts stay {@link io.jbpftrace.symbols.StackTrace}s and tuples lists (flame graphs). */
     public List<MapEntry> read(MapInfo info, BpfMap map, boolean keepStacks) throws KernelException {
         int cpus = map.type().perCpu() ? map.lookupSize() / Type.align8(map.valueSize()) : 1;
-        if (info.kind() == AggKind.HIST || info.kind() == AggKind.LHIST) return histograms(info, map.entries(), cpus);
+        if (info.kind() == AggKind.HIST || info.kind() == AggKind.LHIST) {
+            List<BpfMap.Entry> raw = map.entries();
+            noteIfFull(info, map, raw.size());
+            return histograms(info, raw, cpus);
+        }
         KeyDecoder keys = new KeyDecoder(info.keyTypes(), keepStacks);
         List<MapEntry> out = new ArrayList<>();
         int valueBytes = map.lookupSize();
         map.forEachEntry((k, keyOff, v, valueOff) -> out.add(new MapEntry(keys.decode(k, keyOff), value(info, v, valueOff, valueBytes, cpus))));
+        noteIfFull(info, map, out.size());
         return out;
+    }
+
+    /** A hash map holding as many keys as it may have refused some; a per-CPU bucket array never refuses. */
+    private void noteIfFull(MapInfo info, BpfMap map, int keys) {
+        if (!info.bucketArray() && keys >= map.maxEntries()) full.add(info.name());
     }
 
     /** Decodes the keys of one map; keys of plain integers (the big maps: pids, sizes, addresses) take a short cut. */
@@ -101,19 +118,25 @@ public final class MapReader {
         }
     }
 
+    private static boolean isZero(byte[] bytes) {
+        for (byte b : bytes) if (b != 0) return false;
+        return true;
+    }
+
     /** Histogram maps have one BPF entry per (key, bucket); group them back by key. */
     private List<MapEntry> histograms(MapInfo info, List<BpfMap.Entry> raw, int cpus) {
-        int buckets = info.kind() == AggKind.HIST ? 66 : (int) info.lhistBuckets() + 2;
+        int buckets = info.histBuckets();
         int userKey = info.userKeySize();
         Map<String, List<Object>> keys = new LinkedHashMap<>();
         Map<String, long[]> counts = new LinkedHashMap<>();
         KeyDecoder keyDecoder = new KeyDecoder(info.keyTypes(), false);
         for (BpfMap.Entry e : raw) {
+            if (info.bucketArray() && isZero(e.value())) continue; // a slot never counted: the hash map has no such key
             byte[] k = Arrays.copyOf(e.key(), userKey);
             String id = Arrays.toString(k);
             keys.computeIfAbsent(id, x -> keyDecoder.decode(k, 0));
             long[] c = counts.computeIfAbsent(id, x -> new long[buckets]);
-            int bucket = (int) ValueDecoder.le(e.key()).getLong(userKey);
+            int bucket = info.bucketArray() ? ValueDecoder.le(e.key()).getInt(0) : (int) ValueDecoder.le(e.key()).getLong(userKey);
             ByteBuffer v = ValueDecoder.le(e.value());
             if (bucket >= 0 && bucket < buckets) for (int cpu = 0; cpu < cpus; cpu++) c[bucket] += v.getLong(cpu * 8);
         }

@@ -60,7 +60,6 @@ public final class Tracer implements AutoCloseable {
     private RingBuffer beginRing;
     private BpfMap lostEvents;
     private final byte[] lostKey = new byte[4], lostValue = new byte[EventKind.LOST_VALUE_SIZE];
-    private BpfMap mapFullCounts;
     private long lostReported;
     private volatile boolean exitRequested;
     private boolean dropEvents;
@@ -89,6 +88,10 @@ public final class Tracer implements AutoCloseable {
     /** Creates the maps and loads every program; nothing is attached yet. */
     public void load() throws KernelException {
         for (MapInfo info : script.analysis().maps().values()) {
+            if (info.bucketArray()) {
+                maps.add(BpfMap.create(MapType.PERCPU_ARRAY, info.name(), info.keySize(), info.valueSize(), info.histBuckets()));
+                continue;
+            }
             MapType type = info.kind().perCpu() ? MapType.PERCPU_HASH : MapType.HASH;
             maps.add(BpfMap.create(type, info.name(), info.keySize(), info.valueSize(), script.context().config().maxMapKeys()));
         }
@@ -103,8 +106,6 @@ public final class Tracer implements AutoCloseable {
         beginRing = new RingBuffer(beginOutput, this::onEvent);
         lostEvents = BpfMap.create(MapType.ARRAY, "lost_events", 4, EventKind.LOST_VALUE_SIZE, 1);
         maps.add(lostEvents);
-        mapFullCounts = BpfMap.create(MapType.ARRAY, "map_full", 4, 8 * Math.max(1, script.analysis().maps().size()), 1);
-        maps.add(mapFullCounts);
         for (GeneratedProgram p : script.programs()) {
             ProbeInstance pi = p.instance();
             loading = p;
@@ -265,20 +266,10 @@ public final class Tracer implements AutoCloseable {
     }
 
     /**
-     * Per map name, how many updates its key limit refused (hash maps hold at most the configured
-     * number of keys); maps that never filled are absent.
+     * The maps that held as many keys as they may (so updates adding keys were refused) when they were
+     * last read: printed, or read at exit. Counting each refusal in BPF would cost every update.
      */
-    public Map<String, Long> refusedUpdates() throws KernelException {
-        byte[] value = new byte[mapFullCounts.valueSize()];
-        Map<String, Long> refused = new LinkedHashMap<>();
-        if (!mapFullCounts.lookup(new byte[4], value)) return refused;
-        ByteBuffer counts = ByteBuffer.wrap(value).order(java.nio.ByteOrder.nativeOrder());
-        for (MapInfo info : script.analysis().maps().values()) {
-            long n = counts.getLong(8 * info.id());
-            if (n > 0) refused.put(info.name(), n);
-        }
-        return refused;
-    }
+    public java.util.Set<String> fullMaps() { return reader.fullMaps(); }
 
     /** The most keys a map holds (BPFTRACE_MAP_KEYS_MAX, config max_map_keys). */
     public int maxMapKeys() { return script.context().config().maxMapKeys(); }

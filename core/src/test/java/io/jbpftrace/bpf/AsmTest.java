@@ -143,4 +143,29 @@ class AsmTest {
         assertEquals(3, insns.get(0).imm());
         assertEquals(List.of(4), asm.subprogramStarts());
     }
+
+    @Test void removingTheFirstInstructionMovesEverythingUpOne() {
+        Asm asm = new Asm();
+        Label skip = asm.newLabel("skip"), callback = asm.newLabel("cb");
+        asm.origin("prologue");
+        asm.mov(Reg.R6, Reg.R1);
+        asm.origin("body");
+        asm.ldMap(Reg.R1, 5).jumpIf(Op.JEQ, Reg.R0, 0, skip).ldFunc(Reg.R2, callback).bind(skip).mov(Reg.R0, 0).exit();
+        asm.subprogram(callback).mov(Reg.R0, 0).exit();
+        asm.removeFirst();
+        List<Insn> insns = asm.build();
+        assertEquals(9, insns.size());
+        assertEquals(List.of(new Asm.MapRef(0, 5)), asm.mapRefs());
+        assertEquals(2, insns.get(2).off()); // over the two ld_func slots
+        assertEquals(List.of(7), asm.subprogramStarts());
+        assertEquals(3, insns.get(3).imm()); // ld_func at 3, callback at 3 + 3 + 1
+        assertEquals("body", asm.origins().get(0));
+    }
+
+    @Test void theFirstInstructionCannotBeRemovedUnderAJump() {
+        Asm asm = new Asm();
+        Label top = asm.newLabel("top");
+        asm.bind(top).mov(Reg.R0, 0).jump(top);
+        assertThrows(IllegalStateException.class, asm::removeFirst);
+    }
 }

@@ -53,16 +53,38 @@ class MapFullWarningTest {
 
     /**
      * bpftrace 0.17 without -k prints the same (incomplete) totals and says nothing (its issue #2809);
-     * here the same stdout, and at exit one warning per full map on stderr with the number dropped.
+     * here the same stdout, and at exit one warning per map found full on stderr.
      */
     @Test
-    void withoutKTheDroppedUpdatesAreCountedOnStderr() {
-        Jbpftrace.Result r = Jbpftrace.runWithEnv(java.util.Map.of("BPFTRACE_MAP_KEYS_MAX", "2"), Jbpftrace.DEFAULT_TIMEOUT, "-e",
-                "BEGIN { @a[1] = count(); @a[2] = count(); @a[3] = count(); @a[3] = count(); @a[1] = count(); @b = 1; exit(); }");
-        assertEquals(0, r.exitCode(), r::toString);
+    void withoutKAFullMapIsNamedOnStderr() {
+        Jbpftrace.Result r = runWithLimit2("BEGIN { @a[1] = count(); @a[2] = count(); @a[3] = count(); @a[3] = count(); @a[1] = count(); @b = 1; exit(); }");
         assertEquals("Attaching 1 probe...\n\n\n@a[2]: 1\n@a[1]: 2\n@b: 1\n", r.stdout(), r::toString);
-        assertEquals("WARNING: map @a reached its limit of 2 keys: 2 updates were dropped"
-                + " (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys)\n", r.stderr(), r::toString);
+        assertEquals("WARNING: map @a reached its limit of 2 keys; updates adding new keys were dropped"
+                + " (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys; -k reports each)\n", r.stderr(), r::toString);
+    }
+
+    /** A histogram holds one key per (key, bucket): the third bucket does not fit, as in bpftrace (stdout compared with it). */
+    @Test
+    void aHistogramOutOfBucketSlotsIsNamed() {
+        Jbpftrace.Result r = runWithLimit2("BEGIN { @h[7] = hist(1); @h[7] = hist(2); @h[7] = hist(4); @h[7] = hist(1); exit(); }");
+        assertEquals("Attaching 1 probe...\n\n\n@h[7]: \n"
+                + "[1]                    2 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|\n"
+                + "[2, 4)                 1 |@@@@@@@@@@@@@@@@@@@@@@@@@@                          |\n\n", r.stdout(), r::toString);
+        assertEquals("WARNING: map @h reached its limit of 2 keys; updates adding new keys were dropped"
+                + " (raise BPFTRACE_MAP_KEYS_MAX or config max_map_keys; -k reports each)\n", r.stderr(), r::toString);
+    }
+
+    @Test
+    void mapsBelowTheLimitAreNotNamed() {
+        Jbpftrace.Result r = runWithLimit2("BEGIN { @a[1] = count(); @a[1] = count(); @b = 1; exit(); }");
+        assertEquals("Attaching 1 probe...\n\n\n@a[1]: 2\n@b: 1\n", r.stdout(), r::toString);
+        assertEquals("", r.stderr(), r::toString);
+    }
+
+    private static Jbpftrace.Result runWithLimit2(String script) {
+        Jbpftrace.Result r = Jbpftrace.runWithEnv(java.util.Map.of("BPFTRACE_MAP_KEYS_MAX", "2"), Jbpftrace.DEFAULT_TIMEOUT, "-e", script);
+        assertEquals(0, r.exitCode(), r::toString);
+        return r;
     }
 
     private static String run(String script) throws Exception { return runWith(List.of("-k"), script); }
