@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(RequiresRoot.class)
 class PrivilegesAndSafetyTest {
     private static final List<String> NOBODY = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups");
+    private static final List<String> NOBODY_WITH_CAPS = List.of("setpriv", "--reuid=nobody", "--regid=nogroup",
+            "--clear-groups", "--inh-caps=+bpf,+perfmon", "--ambient-caps=+bpf,+perfmon");
 
     @Test
     void withoutCapabilitiesOneErrorAndStatus1() throws Exception {
@@ -39,9 +41,7 @@ class PrivilegesAndSafetyTest {
     /** The kernel's rule, not bpftrace 0.17's root-only check: CAP_BPF with CAP_PERFMON loads and runs programs. */
     @Test
     void capabilitiesAloneAreEnough() throws Exception {
-        List<String> withCaps = new ArrayList<>(NOBODY);
-        withCaps.addAll(List.of("--inh-caps=+bpf,+perfmon", "--ambient-caps=+bpf,+perfmon"));
-        Run r = run(withCaps, "-e", "BEGIN { @x = 42; printf(\"hi\\n\"); exit(); }");
+        Run r = run(NOBODY_WITH_CAPS, "-e", "BEGIN { @x = 42; printf(\"hi\\n\"); exit(); }");
         assertEquals(0, r.status, r.toString());
         assertEquals("Attaching 1 probe...\nhi\n\n\n@x: 42\n", r.stdout, r.toString());
     }
@@ -49,9 +49,7 @@ class PrivilegesAndSafetyTest {
     /** Tracepoints are looked up in tracefs, which is root's alone: the error says that, not "not found". */
     @Test
     void capabilitiesAloneCannotReadTracefs() throws Exception {
-        List<String> withCaps = new ArrayList<>(NOBODY);
-        withCaps.addAll(List.of("--inh-caps=+bpf,+perfmon", "--ambient-caps=+bpf,+perfmon"));
-        Run r = run(withCaps, "-e", "tracepoint:syscalls:sys_enter_getppid { @ = count(); }");
+        Run r = run(NOBODY_WITH_CAPS, "-e", "tracepoint:syscalls:sys_enter_getppid { @ = count(); }");
         assertEquals(1, r.status, r.toString());
         assertTrue(r.stderr.startsWith("stdin:1:1: ERROR: cannot read /sys/kernel/tracing: permission denied"
                 + " (tracepoints are looked up in tracefs, which only root can read)\n"), r.toString());
