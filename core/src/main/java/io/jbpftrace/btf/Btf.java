@@ -54,22 +54,6 @@ public final class Btf {
         return b;
     }
 
-    /**
-     * Starts reading the kernel's BTF on a daemon thread, so that it overlaps other startup work; a
-     * caller of {@link #vmlinux()} meanwhile waits for it. Failures are left for that caller to meet.
-     */
-    public static void vmlinuxInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                vmlinux();
-            } catch (RuntimeException e) {
-                // no BTF here: whoever needs it says so
-            }
-        }, "jbpftrace-btf");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** A BTF file: vmlinux, or a module's ({@code /sys/kernel/btf/<module>}) on top of {@code base}. */
     public static Btf read(Path file, Btf base) {
         try (InputStream in = new FileInputStream(file.toFile())) {

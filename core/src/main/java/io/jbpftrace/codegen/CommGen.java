@@ -3,8 +3,7 @@ package io.jbpftrace.codegen;
 import io.jbpftrace.bpf.Asm;
 import io.jbpftrace.bpf.Helper;
 import io.jbpftrace.bpf.Reg;
-import io.jbpftrace.btf.Btf;
-import io.jbpftrace.types.Type;
+import io.jbpftrace.btf.TaskComm;
 import java.util.OptionalInt;
 
 /**
@@ -13,8 +12,7 @@ import java.util.OptionalInt;
  * which is cheaper than the helper's string copy; without BTF, bpf_get_current_comm.
  */
 final class CommGen {
-    private static final int COMM_BYTES = 16;
-    private static volatile OptionalInt commOffset;
+    private static final int COMM_BYTES = TaskComm.BYTES;
     private final GenState g;
     private final Asm asm;
 
@@ -26,7 +24,7 @@ final class CommGen {
     /** Writes comm to the stack slot at {@code off}, zero-padded to {@code size} bytes. */
     void into(int off, int size) {
         if (size > COMM_BYTES) g.zero(off + COMM_BYTES, size - COMM_BYTES);
-        OptionalInt field = size >= COMM_BYTES ? commOffset() : OptionalInt.empty();
+        OptionalInt field = size >= COMM_BYTES ? TaskComm.offset() : OptionalInt.empty();
         if (field.isPresent()) {
             asm.call(Helper.GET_CURRENT_TASK_BTF);
             for (int i = 0; i < COMM_BYTES; i += 8) {
@@ -38,22 +36,5 @@ final class CommGen {
         g.stackPtr(Reg.R1, off);
         asm.mov(Reg.R2, Math.min(size, COMM_BYTES));
         asm.call(Helper.GET_CURRENT_COMM);
-    }
-
-    /** Offset of task_struct's 16-byte comm, if the kernel's BTF says where it is. */
-    private static OptionalInt commOffset() {
-        OptionalInt known = commOffset;
-        if (known == null) commOffset = known = lookUp();
-        return known;
-    }
-
-    private static OptionalInt lookUp() {
-        try {
-            return Btf.vmlinux().struct("task_struct").flatMap(t -> t.field("comm"))
-                    .filter(f -> f.type() instanceof Type.Array a && a.size() == COMM_BYTES && f.offset() % 8 == 0)
-                    .map(f -> OptionalInt.of(f.offset())).orElse(OptionalInt.empty());
-        } catch (RuntimeException e) {
-            return OptionalInt.empty(); // no BTF on this kernel
-        }
     }
 }

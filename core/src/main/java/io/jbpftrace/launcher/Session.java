@@ -1,5 +1,6 @@
 package io.jbpftrace.launcher;
 
+import io.jbpftrace.btf.TaskComm;
 import io.jbpftrace.flamegraph.FlameGraphExport;
 import io.jbpftrace.kernel.LinuxKernel;
 import io.jbpftrace.passes.Compiler;
@@ -33,7 +34,7 @@ final class Session {
         String script = options.program != null ? options.program : options.scriptFile != null ? readScript(options.scriptFile) : null;
         // A BEGIN/END-only script never starts the framework (CPU time), others start it while parsing (wall time).
         boolean eager = options.version || options.verbose || options.list || ProviderNeed.mayNeedProviders(script);
-        if (script != null && script.contains("comm")) io.jbpftrace.btf.Btf.vmlinuxInBackground(); // comm reads task_struct by BTF
+        if (script != null && script.contains("comm")) TaskComm.findInBackground(); // comm reads task_struct by BTF
         try (ProviderSource source = eager ? BackgroundProviderSource.start(this::providerSource)
                 : BackgroundProviderSource.onDemand(this::providerSource)) {
             if (options.version) return version(source);
