@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** One run of the command: providers up, compile, trace until told to stop, print, tear down. */
 final class Session {
@@ -35,13 +36,17 @@ final class Session {
         // A BEGIN/END-only script never starts the framework (CPU time), others start it while parsing (wall time).
         boolean eager = options.version || options.verbose || options.list || ProviderNeed.mayNeedProviders(script);
         if (script != null && script.contains("comm")) TaskComm.findInBackground(); // comm reads task_struct by BTF
-        try (ProviderSource source = eager ? BackgroundProviderSource.start(this::providerSource)
-                : BackgroundProviderSource.onDemand(this::providerSource)) {
+        // only the bundles of the probe types the script seems to name start at first; -l, -v and
+        // --version show every provider
+        Set<String> wanted = options.version || options.verbose || options.list || script == null ? null
+                : ProviderNeed.wordsBeforeColons(script);
+        try (ProviderSource source = eager ? BackgroundProviderSource.start(() -> providerSource(wanted))
+                : BackgroundProviderSource.onDemand(() -> providerSource(wanted))) {
             if (options.version) return version(source);
             boolean listing = options.list && options.program == null && options.scriptFile == null;
             if (options.verbose && !listing) verbose(source);
             Privileges.require();
-            ProviderRegistry registry = new ProviderRegistry(List.of(new BeginEndProvider()), source::providers);
+            ProviderRegistry registry = new ProviderRegistry(List.of(new BeginEndProvider()), source::providers, source::startHeldBack);
             LinuxKernel kernel = new LinuxKernel(options.pid);
             if (listing) {
                 return new ProbeLister(registry, kernel).list(options.listPattern, options.verbose, System.out);
@@ -50,9 +55,9 @@ final class Session {
         }
     }
 
-    private ProviderSource providerSource() throws Exception {
+    private ProviderSource providerSource(Set<String> wantedTypes) throws Exception {
         String home = System.getProperty("jbpftrace.home");
-        if (home != null && Files.isDirectory(Path.of(home, "bundle"))) return FelixProviderSource.start(Path.of(home, "bundle"));
+        if (home != null && Files.isDirectory(Path.of(home, "bundle"))) return FelixProviderSource.start(Path.of(home, "bundle"), wantedTypes);
         return new ServiceLoaderProviderSource();
     }
 

@@ -63,6 +63,8 @@ public final class BackgroundProviderSource implements ProviderSource {
 
     @Override public List<String> describe() { return source().describe(); }
 
+    @Override public boolean startHeldBack() { return source().startHeldBack(); }
+
     @Override public List<String> problems() { return source().problems(); }
 
     @Override public void addRemovalListener(java.util.function.Consumer<ProbeProvider> listener) { source().addRemovalListener(listener); }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
@@ -18,6 +19,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.BundleRevision;
 
 /**
  * Hosts the provider bundles of a distribution's {@code bundle/} folder in an embedded Felix.
@@ -31,6 +33,7 @@ public final class FelixProviderSource implements ProviderSource {
     private final Path storage;
     private final FelixProblemLogger logger;
     private final List<String> problems = new ArrayList<>();
+    private final List<Bundle> heldBack = new ArrayList<>();
     private BundleContextProviderSource services;
 
     /** The framework's private cache folder (deleted on close). */
@@ -43,7 +46,14 @@ public final class FelixProviderSource implements ProviderSource {
     }
 
     /** Starts the framework, installs and starts every {@code *.jar} in bundleDir, collects providers. */
-    public static FelixProviderSource start(Path bundleDir) throws Exception {
+    public static FelixProviderSource start(Path bundleDir) throws Exception { return start(bundleDir, null); }
+
+    /**
+     * As {@link #start(Path)}, but a bundle declaring the probe types it provides (capability
+     * {@value #PROBE_NAMESPACE}) is started only when one of {@code wantedTypes} is among them; the
+     * others wait for {@link #startHeldBack()}. Bundles declaring nothing always start. Null wants all.
+     */
+    public static FelixProviderSource start(Path bundleDir, Set<String> wantedTypes) throws Exception {
         removeStaleCaches();
         Path storage = Files.createTempDirectory(CACHE_PREFIX + ProcessHandle.current().pid() + "-");
         FelixProblemLogger logger = new FelixProblemLogger();
@@ -57,7 +67,7 @@ public final class FelixProviderSource implements ProviderSource {
         }
         FelixProviderSource source = new FelixProviderSource(framework, storage, logger);
         try {
-            source.startBundles(bundleDir);
+            source.startBundles(bundleDir, wantedTypes);
             source.services = new BundleContextProviderSource(source.framework.getBundleContext());
         } catch (Exception | Error e) {
             source.close();
@@ -124,7 +134,10 @@ public final class FelixProviderSource implements ProviderSource {
         return config;
     }
 
-    private void startBundles(Path bundleDir) throws IOException {
+    /** The capability namespace whose {@code types} attribute lists a bundle's probe types. */
+    public static final String PROBE_NAMESPACE = "io.jbpftrace.probe";
+
+    private void startBundles(Path bundleDir, Set<String> wantedTypes) throws IOException {
         BundleContext ctx = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : bundleJars(bundleDir)) {
@@ -137,12 +150,39 @@ public final class FelixProviderSource implements ProviderSource {
         }
         for (Bundle bundle : installed) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) continue;
-            try {
-                bundle.start();
-            } catch (BundleException e) {
-                problems.add(bundle.getSymbolicName() + ": cannot start: " + e.getMessage());
-            }
+            List<String> types = probeTypes(bundle);
+            if (wantedTypes == null || types.isEmpty() || types.stream().anyMatch(wantedTypes::contains)) startBundle(bundle);
+            else heldBack.add(bundle);
         }
+    }
+
+    private void startBundle(Bundle bundle) {
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            problems.add(bundle.getSymbolicName() + ": cannot start: " + e.getMessage());
+        }
+    }
+
+    /** The probe types a bundle declares in its manifest, empty when it declares none. */
+    static List<String> probeTypes(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        if (revision == null) return List.of();
+        List<String> types = new ArrayList<>();
+        for (var capability : revision.getDeclaredCapabilities(PROBE_NAMESPACE)) {
+            Object declared = capability.getAttributes().get("types");
+            if (declared instanceof List<?> list) list.forEach(t -> types.add(String.valueOf(t)));
+            else if (declared != null) types.add(String.valueOf(declared));
+        }
+        return types;
+    }
+
+    @Override
+    public synchronized boolean startHeldBack() {
+        if (heldBack.isEmpty()) return false;
+        heldBack.forEach(this::startBundle);
+        heldBack.clear();
+        return true;
     }
 
     private static List<Path> bundleJars(Path bundleDir) throws IOException {

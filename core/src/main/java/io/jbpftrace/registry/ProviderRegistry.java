@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
 public final class ProviderRegistry {
     private final Map<String, ProbeProvider> byType = new LinkedHashMap<>();
     private Supplier<? extends Collection<? extends ProbeProvider>> late;
+    private final Supplier<? extends Collection<? extends ProbeProvider>> source;
+    private BooleanSupplier heldBack;
 
     public ProviderRegistry(Collection<? extends ProbeProvider> providers) {
         this(providers, null);
@@ -23,8 +26,19 @@ public final class ProviderRegistry {
 
     /** @param late providers to add on first need (may block, e.g. until a framework has started) */
     public ProviderRegistry(Collection<? extends ProbeProvider> providers, Supplier<? extends Collection<? extends ProbeProvider>> late) {
+        this(providers, late, null);
+    }
+
+    /**
+     * @param heldBack starts providers the source held back (see {@link ProviderSource#startHeldBack()});
+     *                 called once, when a probe type is still unknown after the late providers came
+     */
+    public ProviderRegistry(Collection<? extends ProbeProvider> providers, Supplier<? extends Collection<? extends ProbeProvider>> late,
+                            BooleanSupplier heldBack) {
         add(providers);
         this.late = late;
+        this.source = late;
+        this.heldBack = heldBack;
     }
 
     private void add(Collection<? extends ProbeProvider> providers) {
@@ -40,14 +54,23 @@ public final class ProviderRegistry {
         add(pending.get());
     }
 
+    private void startHeldBack() {
+        if (heldBack == null) return;
+        BooleanSupplier start = heldBack;
+        heldBack = null;
+        if (start.getAsBoolean()) add(source.get());
+    }
+
     public synchronized Optional<ProbeProvider> forType(String probeType) {
         if (!byType.containsKey(probeType)) arrive();
+        if (!byType.containsKey(probeType)) startHeldBack();
         return Optional.ofNullable(byType.get(probeType));
     }
 
     /** Distinct providers in registration order. */
     public synchronized List<ProbeProvider> all() {
         arrive();
+        startHeldBack();
         return byType.values().stream().distinct().toList();
     }
 }

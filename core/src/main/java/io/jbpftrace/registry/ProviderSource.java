@@ -13,6 +13,12 @@ public interface ProviderSource extends AutoCloseable {
     /** The providers found, in a stable order (bundle or classpath order). */
     List<ProbeProvider> providers();
 
+    /**
+     * Starts what the source held back (bundles whose probe types the script did not seem to name);
+     * returns whether anything was started, after which {@link #providers()} may list more.
+     */
+    default boolean startHeldBack() { return false; }
+
     /** One line per provider naming its bundle or jar, for {@code --version} / {@code -v}. */
     List<String> describe();
 

@@ -11,6 +11,7 @@ import io.jbpftrace.spi.ProbeProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,36 @@ class FelixProviderSourceTest {
             assertEquals(List.of("profile 1.4.2 (a.provider.profile)", "tracepoint 0.2.0 (b.provider.tracepoint)"), source.describe());
             assertEquals(List.of(), source.problems());
         }
+    }
+
+    @Test
+    void bundlesDeclaringOtherProbeTypesStartOnlyWhenTheRegistryMissesAType() throws Exception {
+        TestBundles.write(bundles, "a.tracepoint", "1.0.0", "tracepoint", true);
+        TestBundles.write(bundles, "b.uprobe", "1.0.0", "uprobe", true);
+        TestBundles.write(bundles, "c.undeclared", "1.0.0", "mine", false);
+        try (FelixProviderSource source = FelixProviderSource.start(bundles, Set.of("tracepoint", "syscalls"))) {
+            assertEquals(Set.of("tracepoint", "mine"), types(source.providers()), "a bundle declaring nothing always starts");
+            ProviderRegistry registry = new ProviderRegistry(List.of(), source::providers, source::startHeldBack);
+            assertTrue(registry.forType("tracepoint").isPresent());
+            assertEquals(Set.of("tracepoint", "mine"), types(source.providers()), "a known type starts nothing more");
+            assertTrue(registry.forType("uprobe").isPresent(), "a missed type starts the held-back bundles");
+            assertEquals(Set.of("tracepoint", "mine", "uprobe"), types(source.providers()));
+            assertFalse(source.startHeldBack());
+        }
+    }
+
+    @Test
+    void withoutWantedTypesEveryBundleStarts() throws Exception {
+        TestBundles.write(bundles, "a.tracepoint", "1.0.0", "tracepoint", true);
+        TestBundles.write(bundles, "b.uprobe", "1.0.0", "uprobe", true);
+        try (FelixProviderSource source = FelixProviderSource.start(bundles, null)) {
+            assertEquals(Set.of("tracepoint", "uprobe"), types(source.providers()));
+            assertFalse(source.startHeldBack());
+        }
+    }
+
+    private static Set<String> types(List<ProbeProvider> providers) {
+        return providers.stream().map(p -> p.probeTypes().get(0)).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

@@ -18,6 +18,11 @@ final class TestBundles {
     private TestBundles() {}
 
     static Path write(Path dir, String symbolicName, String version, String probeType) throws IOException {
+        return write(dir, symbolicName, version, probeType, false);
+    }
+
+    /** With {@code declared}, the manifest names the probe type as the built-in providers do (Provide-Capability). */
+    static Path write(Path dir, String symbolicName, String version, String probeType, boolean declared) throws IOException {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -27,6 +32,7 @@ final class TestBundles {
         a.putValue("Bundle-Activator", FixedTypeActivator.class.getName());
         a.putValue("Import-Package", "io.jbpftrace.spi;version=\"[1.0,2)\",io.jbpftrace.bpf;version=\"[1.0,2)\",org.osgi.framework");
         a.putValue("Probe-Type", probeType);
+        if (declared) a.putValue("Provide-Capability", FelixProviderSource.PROBE_NAMESPACE + ";types:List<String>=\"" + probeType + "\"");
         Path jar = dir.resolve(symbolicName + ".jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, mf)) {
             for (Class<?> c : List.of(FixedTypeActivator.class, FixedTypeProvider.class)) {
