@@ -34,7 +34,7 @@ final class EventDispatcher {
     private final OutputSink output;
     private final MapActions maps;
     private final List<String> joined = new java.util.ArrayList<>();
-    /** Each printf site's parsed format, by site id: parsing per record cost more than formatting. */
+    /** Each formatted site's parsed format (printf, system, cat), by site id: parsing per record cost more than formatting. */
     private final java.util.Map<Integer, List<Conversion>> conversions = new java.util.HashMap<>();
     /** Each printf site's fast-path plan by site id, once asked for; {@link #NO_PLAN} if it has none. */
     private final PrintfPlan[] plans;
@@ -66,10 +66,14 @@ final class EventDispatcher {
         PrintfPlan plan = plans[id];
         if (plan == null) {
             OutputTable.Formatted site = table.site(id);
-            plan = PrintfPlan.of(site.format(), conversions.computeIfAbsent(id, i -> Printf.parse(site.format())), site.argTypes());
+            plan = PrintfPlan.of(site.format(), conversions(id, site), site.argTypes());
             plans[id] = plan = plan == null ? NO_PLAN : plan;
         }
         return plan;
+    }
+
+    private List<Conversion> conversions(int id, OutputTable.Formatted site) {
+        return conversions.computeIfAbsent(id, i -> Printf.parse(site.format()));
     }
 
     private void dispatch(ByteBuffer buf) throws KernelException {
@@ -92,11 +96,11 @@ final class EventDispatcher {
         List<Object> args = decoder.decodeAll(buf, EventKind.HEADER, site.argTypes());
         args.replaceAll(a -> ValueDecoder.printable(a, 8));
         if (kind == EventKind.PRINTF) {
-            output.printf(Printf.format(site.format(), conversions.computeIfAbsent(id, i -> Printf.parse(site.format())), args));
+            output.printf(Printf.format(site.format(), conversions(id, site), args));
         } else if (kind == EventKind.TIME) output.printf(Strftime.format(site.format(), ZonedDateTime.now()));
         else if (kind == EventKind.PRINT_VALUE) output.value(ValueDecoder.toMapValue(args.get(0), site.argTypes().get(0)));
-        else if (kind == EventKind.SYSTEM) output.printf(run(Printf.format(site.format(), args)));
-        else if (kind == EventKind.CAT) output.printf(cat(Printf.format(site.format(), args)));
+        else if (kind == EventKind.SYSTEM) output.printf(run(Printf.format(site.format(), conversions(id, site), args)));
+        else if (kind == EventKind.CAT) output.printf(cat(Printf.format(site.format(), conversions(id, site), args)));
     }
 
     /** -k/-kk: "stdin:1:14: WARNING: Failed to probe_read: Bad address (-14)" and the source line. */
