@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  */
 public final class ProviderRegistry {
     private final Map<String, ProbeProvider> byType = new LinkedHashMap<>();
-    private Supplier<? extends Collection<? extends ProbeProvider>> late;
-    private final Supplier<? extends Collection<? extends ProbeProvider>> source;
+    private final Supplier<? extends Collection<? extends ProbeProvider>> late;
+    private boolean arrived;
     private BooleanSupplier heldBack;
 
     public ProviderRegistry(Collection<? extends ProbeProvider> providers) {
@@ -37,7 +37,6 @@ public final class ProviderRegistry {
                             BooleanSupplier heldBack) {
         add(providers);
         this.late = late;
-        this.source = late;
         this.heldBack = heldBack;
     }
 
@@ -47,18 +46,17 @@ public final class ProviderRegistry {
         }
     }
 
-    private synchronized void arrive() {
-        if (late == null) return;
-        Supplier<? extends Collection<? extends ProbeProvider>> pending = late;
-        late = null;
-        add(pending.get());
+    private void arrive() {
+        if (arrived || late == null) return;
+        arrived = true;
+        add(late.get());
     }
 
+    /** Once: what the source held back, then the providers it has after that. */
     private void startHeldBack() {
-        if (heldBack == null) return;
         BooleanSupplier start = heldBack;
         heldBack = null;
-        if (start.getAsBoolean()) add(source.get());
+        if (start != null && start.getAsBoolean()) add(late.get());
     }
 
     public synchronized Optional<ProbeProvider> forType(String probeType) {
